@@ -1,0 +1,203 @@
+"""Data sets: the embedded MNIST, the Keras cache file, raw IDX files and folders of digit images.
+
+Everything here is numpy (+ Pillow for image folders) and loads without TensorFlow. Images are kept as
+uint8 arrays of shape (N, 28, 28), white ink on black, labels as uint8 0–9: the layout of MNIST itself.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import struct
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from desktop_app.core.errors import DataError
+from desktop_app.core.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+EMBEDDED_NAME = "mnist"
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp"}
+IDX_FILES = {
+    "x_train": "train-images-idx3-ubyte",
+    "y_train": "train-labels-idx1-ubyte",
+    "x_test": "t10k-images-idx3-ubyte",
+    "y_test": "t10k-labels-idx1-ubyte",
+}
+
+
+@dataclass
+class Dataset:
+    """Training and test images (uint8, N×28×28, ink bright) with their labels (uint8 0–9)."""
+
+    name: str
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
+
+    def limited(self, train: int | None = None, test: int | None = None) -> "Dataset":
+        """The first `train` training and `test` test images (None keeps all): small slices for tests."""
+        return Dataset(
+            f"{self.name}[:{train}]" if train else self.name,
+            self.x_train[:train], self.y_train[:train], self.x_test[:test], self.y_test[:test],
+        )
+
+    @property
+    def has_test_set(self) -> bool:
+        return len(self.x_test) > 0
+
+
+def embedded_mnist_path() -> Path:
+    return resource_path("mnist.npz")
+
+
+def keras_cache_path() -> Path:
+    """Where `keras.datasets.mnist.load_data()` keeps its download, if it ever ran on this machine."""
+    return Path.home() / ".keras" / "datasets" / "mnist.npz"
+
+
+def load_dataset(source: str | Path | None = None) -> Dataset:
+    """Load a data set by name or path.
+
+    None or "mnist": the embedded MNIST. "keras-cache": ~/.keras/datasets/mnist.npz. A `.npz` file in
+    the Keras layout. A folder holding the four MNIST IDX files (gzipped or not). A folder with one
+    sub-folder of images per digit, 0 to 9.
+    """
+    if source is None or str(source) == EMBEDDED_NAME:
+        dataset = load_npz(embedded_mnist_path())
+        dataset.name = EMBEDDED_NAME
+        return dataset
+    if str(source) == "keras-cache":
+        return load_npz(keras_cache_path())
+    path = Path(source).expanduser()
+    if not path.exists():
+        raise DataError(f"{path}: no such file or folder.")
+    if path.is_file():
+        if path.suffix == ".npz":
+            return load_npz(path)
+        raise DataError(
+            f"{path}: not a data set. Choose an MNIST .npz file, a folder holding the four MNIST IDX "
+            "files, or a folder with one sub-folder of images per digit (0 to 9)."
+        )
+    if any((path / str(digit)).is_dir() for digit in range(10)):
+        return load_image_folder(path)
+    return load_idx_folder(path)
+
+
+def load_npz(path: Path) -> Dataset:
+    """An .npz file with x_train, y_train, x_test, y_test, as Keras writes MNIST."""
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(f"{path}: the file does not exist.")
+    try:
+        with np.load(path, allow_pickle=False) as archive:
+            missing = [key for key in IDX_FILES if key not in archive.files]
+            if missing:
+                raise DataError(f"{path}: not an MNIST file; it lacks {', '.join(missing)}.")
+            arrays = {key: archive[key] for key in IDX_FILES}
+    except DataError:
+        raise
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
+        raise DataError(f"{path}: the file is truncated or corrupt ({error}).") from error
+    return _checked(path.stem, arrays, path)
+
+
+def _checked(name: str, arrays: dict[str, np.ndarray], origin: Path) -> Dataset:
+    for split in ("train", "test"):
+        images, labels = arrays[f"x_{split}"], arrays[f"y_{split}"]
+        if images.ndim != 3 or images.shape[1:] != (28, 28):
+            raise DataError(f"{origin}: x_{split} has shape {images.shape}; expected (N, 28, 28).")
+        if labels.shape != (len(images),):
+            raise DataError(
+                f"{origin}: y_{split} has shape {labels.shape}; expected ({len(images)},), one label per image."
+            )
+        if len(labels) and (labels.min() < 0 or labels.max() > 9):
+            raise DataError(f"{origin}: y_{split} holds labels outside 0–9.")
+    return Dataset(
+        name,
+        _as_uint8(arrays["x_train"]), arrays["y_train"].astype(np.uint8),
+        _as_uint8(arrays["x_test"]), arrays["y_test"].astype(np.uint8),
+    )
+
+
+def _as_uint8(images: np.ndarray) -> np.ndarray:
+    if images.dtype == np.uint8:
+        return images
+    scale = 255.0 if images.size and float(images.max()) <= 1.0 else 1.0
+    return np.clip(np.rint(images.astype(np.float32) * scale), 0, 255).astype(np.uint8)
+
+
+def read_idx(path: Path) -> np.ndarray:
+    """One IDX file (the format MNIST was published in), gzipped or not."""
+    path = Path(path)
+    opener = gzip.open if path.suffix == ".gz" else open
+    try:
+        with opener(path, "rb") as stream:
+            raw = stream.read()
+    except (OSError, EOFError) as error:
+        raise DataError(f"{path}: cannot read the file ({error}).") from error
+    if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] != 0x08:
+        raise DataError(f"{path}: not an unsigned-byte IDX file (wrong magic number).")
+    ndim = raw[3]
+    header_end = 4 + 4 * ndim
+    if len(raw) < header_end:
+        raise DataError(f"{path}: the file is truncated (header cut short).")
+    shape = struct.unpack(f">{ndim}I", raw[4:header_end])
+    expected = int(np.prod(shape))
+    if len(raw) - header_end != expected:
+        raise DataError(
+            f"{path}: the file is truncated or padded: the header promises {expected} values of shape "
+            f"{shape}, the file holds {len(raw) - header_end}."
+        )
+    return np.frombuffer(raw, dtype=np.uint8, offset=header_end).reshape(shape)
+
+
+def load_idx_folder(folder: Path) -> Dataset:
+    """A folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-… (each maybe .gz)."""
+    arrays = {}
+    for key, stem in IDX_FILES.items():
+        found = [folder / stem, folder / f"{stem}.gz", folder / stem.replace("-idx", ".idx")]
+        path = next((candidate for candidate in found if candidate.is_file()), None)
+        if path is None:
+            raise DataError(
+                f"{folder}: not a data set folder: it has neither sub-folders 0–9 of images nor the MNIST "
+                f"IDX file {stem}(.gz)."
+            )
+        arrays[key] = read_idx(path)
+    return _checked(folder.name, arrays, folder)
+
+
+def load_image_folder(folder: Path) -> Dataset:
+    """A folder with one sub-folder per digit; each image is preprocessed the MNIST way.
+
+    All images become training images; the test part is empty (evaluate such a set as a whole).
+    """
+    from desktop_app.core.preprocess import load_image_file, preprocess_image
+    from desktop_app.core.errors import EmptyDrawingError
+
+    images, labels, skipped = [], [], []
+    for digit in range(10):
+        sub = folder / str(digit)
+        if not sub.is_dir():
+            continue
+        for path in sorted(sub.iterdir()):
+            if path.suffix.lower() not in IMAGE_SUFFIXES:
+                continue
+            try:
+                image = preprocess_image(load_image_file(path))
+            except (EmptyDrawingError, DataError) as error:
+                skipped.append(f"{path.name}: {error}")
+                continue
+            images.append(np.rint(image[..., 0] * 255).astype(np.uint8))
+            labels.append(digit)
+    if skipped:
+        log.warning("%s: skipped %d image(s): %s", folder, len(skipped), "; ".join(skipped[:5]))
+    if not images:
+        raise DataError(f"{folder}: no readable digit images in the sub-folders 0–9.")
+    empty = np.zeros((0, 28, 28), np.uint8)
+    return Dataset(folder.name, np.stack(images), np.array(labels, np.uint8), empty, np.zeros(0, np.uint8))

@@ -1,0 +1,72 @@
+"""How good a model is: accuracy, loss, the confusion matrix, per-class figures, the worst mistakes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass
+class Mistake:
+    index: int  # position in the evaluated images
+    true_label: int
+    predicted_label: int
+    confidence: float  # probability given to the wrong answer
+
+
+@dataclass
+class EvaluationReport:
+    accuracy: float
+    loss: float
+    confusion: np.ndarray  # 10×10 counts, rows true label, columns predicted
+    per_class_accuracy: np.ndarray  # 10 values; NaN for a digit with no images
+    mistakes: list[Mistake]  # most confident first
+    samples: int
+
+    def to_dict(self) -> dict:
+        return {
+            "samples": self.samples, "accuracy": self.accuracy, "loss": self.loss,
+            "per_class_accuracy": {str(d): (None if np.isnan(a) else float(a))
+                                   for d, a in enumerate(self.per_class_accuracy)},
+            "confusion_matrix": self.confusion.tolist(),
+            "mistakes": [vars(m) for m in self.mistakes],
+        }
+
+
+def report_from_probabilities(probabilities: np.ndarray, labels: np.ndarray,
+                              mistakes: int = 25) -> EvaluationReport:
+    labels = np.asarray(labels).astype(np.int64)
+    predicted = probabilities.argmax(axis=1)
+    confusion = np.zeros((10, 10), np.int64)
+    np.add.at(confusion, (labels, predicted), 1)
+    per_class_total = confusion.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        per_class = np.diag(confusion) / per_class_total
+    true_prob = probabilities[np.arange(len(labels)), labels]
+    loss = float(-np.mean(np.log(np.clip(true_prob, 1e-7, 1.0)))) if len(labels) else float("nan")
+    wrong = np.flatnonzero(predicted != labels)
+    worst = wrong[np.argsort(-probabilities[wrong, predicted[wrong]], kind="stable")][:mistakes]
+    return EvaluationReport(
+        accuracy=float(np.mean(predicted == labels)) if len(labels) else float("nan"),
+        loss=loss, confusion=confusion, per_class_accuracy=per_class,
+        mistakes=[Mistake(int(i), int(labels[i]), int(predicted[i]), float(probabilities[i, predicted[i]]))
+                  for i in worst],
+        samples=int(len(labels)),
+    )
+
+
+def evaluate(model, images: np.ndarray, labels: np.ndarray, mistakes: int = 25,
+             progress=None) -> EvaluationReport:
+    """Evaluate on uint8 or float images; `progress(done, total)` is called between chunks."""
+    from desktop_app.core.inference import Predictor
+
+    predictor = Predictor(model)
+    chunk = 1000
+    parts = []
+    for start in range(0, len(images), chunk):
+        parts.append(predictor.predict_batch(images[start:start + chunk]))
+        if progress:
+            progress(min(start + chunk, len(images)), len(images))
+    probabilities = np.concatenate(parts) if parts else np.zeros((0, 10), np.float32)
+    return report_from_probabilities(probabilities, labels, mistakes)

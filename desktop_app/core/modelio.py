@@ -1,0 +1,172 @@
+"""Model files: atomic `.keras` saves that carry Digit Lab's metadata, and safe, checked loading.
+
+Loading never runs code from the file: Keras' safe mode refuses Lambda layers and other pickled code,
+and only local `.keras` zip archives are accepted. The training config, history, data set name and
+preprocessing version travel inside the archive as an extra `digit_lab.json` entry, which Keras ignores.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import errno
+import json
+import logging
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop_app import __version__
+from desktop_app.core.errors import ModelFileError
+from desktop_app.core.preprocess import PREPROCESS_VERSION
+
+log = logging.getLogger(__name__)
+
+METADATA_ENTRY = "digit_lab.json"
+EXPECTED_INPUT = (None, 28, 28, 1)
+EXPECTED_OUTPUT = (None, 10)
+CONVERT_HINT = ("convert it in a trusted Python session with "
+                "keras.models.load_model(OLD).save(\"model.keras\") and open the .keras file")
+
+
+@dataclass
+class ModelMetadata:
+    preset: str = ""
+    dataset: str = ""
+    config: dict[str, Any] = field(default_factory=dict)
+    history: dict[str, list[float]] = field(default_factory=dict)
+    preprocess_version: int = PREPROCESS_VERSION
+    app_version: str = __version__
+    saved_at: str = ""
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any]) -> "ModelMetadata":
+        known = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{key: value for key, value in values.items() if key in known})
+
+
+@dataclass
+class LoadedModel:
+    model: Any
+    metadata: ModelMetadata
+    path: Path
+
+
+def _save_error(target: Path, error: BaseException) -> ModelFileError:
+    code = getattr(error, "errno", None)
+    if code == errno.ENOSPC:
+        why = "the disk is full. Free some space or save somewhere else"
+    elif code in (errno.EACCES, errno.EPERM, errno.EROFS) or isinstance(error, PermissionError):
+        why = "the folder is read-only. Choose a folder you can write to"
+    else:
+        why = f"{error}. Choose another file name or folder"
+    return ModelFileError(f"Could not save {target}: {why}. Any file that was there is unchanged.")
+
+
+def save_model(model, path: str | Path, metadata: ModelMetadata | None = None) -> Path:
+    """Write `model` to `path` (".keras" appended if missing) so that a crash or a full disk never
+    leaves half a file: the model goes to a temporary file in the same folder, then replaces the target."""
+    target = Path(path).expanduser()
+    if target.suffix != ".keras":
+        target = target.with_name(target.name + ".keras")
+    if not target.parent.is_dir():
+        raise ModelFileError(f"Could not save {target}: the folder {target.parent} does not exist.")
+    metadata = metadata or ModelMetadata()
+    metadata.saved_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    temporary = None
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".keras", dir=target.parent)
+        os.close(handle)
+        temporary = Path(name)
+        model.save(temporary)
+        with zipfile.ZipFile(temporary, "a") as archive:
+            archive.writestr(METADATA_ENTRY, json.dumps(dataclasses.asdict(metadata), indent=1))
+        os.replace(temporary, target)
+        temporary = None
+    except Exception as error:  # h5py and zipfile raise several kinds for the same disk problem
+        raise _save_error(target, error) from error
+    finally:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+    log.info("saved model to %s", target)
+    return target
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists():
+        raise ModelFileError(f"Could not open {path}: no such file.")
+    if path.is_dir():
+        raise ModelFileError(
+            f"Could not open {path}: it is a folder (a TensorFlow SavedModel?), not a .keras file. "
+            f"To use it, {CONVERT_HINT}.")
+    if path.suffix.lower() in (".h5", ".hdf5"):
+        raise ModelFileError(
+            f"Could not open {path}: legacy HDF5 (.h5) models are not supported, because they cannot be "
+            f"loaded safely. To use it, {CONVERT_HINT}.")
+    if path.suffix.lower() != ".keras":
+        raise ModelFileError(f"Could not open {path}: Digit Lab opens Keras model files ending in .keras.")
+    if not zipfile.is_zipfile(path):
+        raise ModelFileError(f"Could not open {path}: the file is corrupt or truncated (not a .keras archive).")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            bad = archive.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        raise ModelFileError(f"Could not open {path}: the file is corrupt ({error}).") from error
+    if bad:
+        raise ModelFileError(f"Could not open {path}: the file is corrupt (damaged entry {bad}).")
+    if "config.json" not in names:
+        raise ModelFileError(f"Could not open {path}: the archive holds no Keras model (no config.json).")
+
+
+def read_metadata(path: str | Path) -> ModelMetadata:
+    """Digit Lab's metadata from a .keras file; empty metadata for a model saved by plain Keras."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if METADATA_ENTRY not in archive.namelist():
+                return ModelMetadata(preprocess_version=0, app_version="")
+            return ModelMetadata.from_dict(json.loads(archive.read(METADATA_ENTRY)))
+    except (zipfile.BadZipFile, OSError, ValueError, TypeError) as error:
+        log.warning("%s: unreadable Digit Lab metadata (%s); ignoring it", path, error)
+        return ModelMetadata(preprocess_version=0, app_version="")
+
+
+def _describe_load_error(path: Path, error: Exception) -> str:
+    text = str(error)
+    lowered = text.lower()
+    if "lambda" in lowered or "safe_mode" in lowered or "unsafe" in lowered:
+        return (f"Could not open {path}: it contains code (for example a Lambda layer) and Digit Lab never runs "
+                "code from a model file. Open only models whose layers are standard Keras layers.")
+    if "could not locate" in lowered or "unknown layer" in lowered or "custom" in lowered:
+        return (f"Could not open {path}: it uses a custom layer or function that Digit Lab does not know "
+                f"({text.splitlines()[0][:200]}).")
+    return f"Could not open {path}: the file is corrupt or not a Keras 3 model ({text.splitlines()[0][:200] if text else type(error).__name__})."
+
+
+def _check_shapes(path: Path, model) -> None:
+    try:
+        inputs = tuple(model.inputs[0].shape) if len(model.inputs) == 1 else None
+        outputs = tuple(model.outputs[0].shape) if len(model.outputs) == 1 else None
+    except (AttributeError, ValueError, TypeError):
+        inputs = outputs = None
+    if inputs != EXPECTED_INPUT or outputs != EXPECTED_OUTPUT:
+        raise ModelFileError(
+            f"Could not open {path}: it is not a digit classifier for Digit Lab. It takes {inputs} and gives "
+            f"{outputs}; Digit Lab needs input (None, 28, 28, 1) and output (None, 10).")
+
+
+def load_model(path: str | Path) -> LoadedModel:
+    """Load a .keras file safely and check that it reads 28×28×1 digits into 10 classes."""
+    import keras
+
+    path = Path(path).expanduser()
+    _check_file(path)
+    try:
+        model = keras.models.load_model(path, safe_mode=True, compile=True)
+    except Exception as error:  # Keras raises many kinds for foreign or unsafe content
+        raise ModelFileError(_describe_load_error(path, error)) from error
+    _check_shapes(path, model)
+    return LoadedModel(model, read_metadata(path), path)

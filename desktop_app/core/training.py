@@ -1,0 +1,321 @@
+"""The training engine: `train(config, callbacks, stop_event)` on the chosen device, with progress.
+
+Shaped like Orange3's long tasks: a Qt-free function that reports through a small observer object and
+checks a cooperative stop flag between batches. The GUI's worker and the CLI are both thin callers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import math
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop_app.core.models import DEFAULT_PRESET
+
+log = logging.getLogger(__name__)
+
+METRIC_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy")
+OPTIMIZERS = ("adam", "sgd")
+
+
+@dataclass
+class TrainConfig:
+    """Everything that decides a training run; saved with the model so a run can be repeated."""
+
+    preset: str = DEFAULT_PRESET
+    epochs: int = 5
+    batch_size: int = 128
+    learning_rate: float = 3e-3
+    optimizer: str = "adam"  # "adam" or "sgd" (with momentum)
+    momentum: float = 0.9
+    cosine_decay: bool = True  # learning rate falls along a half cosine over the run's epochs
+    validation_split: float = 0.1
+    seed: int = 42
+    normalization: str = "unit"  # see models.NORMALIZATIONS
+    augment: bool = True
+    early_stopping_patience: int = 0  # epochs without improvement of the monitored metric; 0 = off
+    early_stopping_monitor: str = "val_loss"
+    checkpoint_path: str | None = None  # keep the best model (by validation loss) in this file
+    restore_best: bool = False  # end with the weights of the best epoch
+    data: str = "mnist"  # see data.load_dataset
+    train_limit: int | None = None  # use only the first N training images
+    device: str = "auto"  # "auto", "cpu" or "gpu:N"
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any]) -> "TrainConfig":
+        """Build from saved values, ignoring keys that a newer or older version wrote."""
+        known = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{key: value for key, value in values.items() if key in known})
+
+    def check(self) -> None:
+        """Raise ValueError with a readable message for a setting no run could use."""
+        if self.epochs < 1:
+            raise ValueError("epochs must be at least 1")
+        if self.batch_size < 1:
+            raise ValueError("the batch size must be at least 1")
+        if not (self.learning_rate > 0 and math.isfinite(self.learning_rate)):
+            raise ValueError("the learning rate must be a positive number")
+        if self.optimizer not in OPTIMIZERS:
+            raise ValueError(f"unknown optimizer {self.optimizer!r}; choose adam or sgd")
+        if not 0 <= self.validation_split < 1:
+            raise ValueError("the validation split must be at least 0 and below 1")
+        if (self.early_stopping_patience or self.restore_best) and self.validation_split == 0 \
+                and self.early_stopping_monitor.startswith("val_"):
+            raise ValueError("early stopping and best-epoch restore need a validation split above 0")
+
+
+@dataclass(frozen=True)
+class TrainingPlan:
+    epochs: int  # epochs in this run
+    initial_epoch: int  # epochs the model had before this run
+    steps_per_epoch: int
+    train_samples: int
+    validation_samples: int
+    device: str
+
+
+@dataclass(frozen=True)
+class BatchProgress:
+    epoch: int  # 0-based, counting epochs before this run too
+    step: int  # 1-based batch within the epoch
+    steps: int
+    loss: float
+    accuracy: float
+
+
+@dataclass(frozen=True)
+class EpochRecord:
+    epoch: int  # 0-based, counting epochs before this run too
+    metrics: dict[str, float]
+    seconds: float
+    partial: bool = False  # the user stopped within this epoch
+
+
+@dataclass
+class TrainingResult:
+    model: Any
+    history: dict[str, list[float]]
+    status: str  # "finished", "stopped" or "failed"
+    reason: str = ""
+    epochs_completed: int = 0
+    seconds: float = 0.0
+    device: str = ""
+    config: TrainConfig = field(default_factory=TrainConfig)
+
+    @property
+    def final_metrics(self) -> dict[str, float]:
+        return {key: values[-1] for key, values in self.history.items() if values}
+
+
+class TrainingObserver:
+    """What a caller hears during training; override what you need. Called on the training thread."""
+
+    def on_message(self, text: str) -> None: ...
+    def on_train_begin(self, plan: TrainingPlan) -> None: ...
+    def on_batch_end(self, progress: BatchProgress) -> None: ...
+    def on_epoch_end(self, record: EpochRecord, model: Any) -> None: ...
+    def on_finished(self, result: TrainingResult) -> None: ...
+
+
+def _make_bridge(observer: TrainingObserver, stop_event: threading.Event, config: TrainConfig,
+                 plan: TrainingPlan):
+    """A Keras callback that forwards progress, honours Stop, schedules the rate and catches NaN."""
+    import keras
+
+    class ObserverBridge(keras.callbacks.Callback):
+        def __init__(self) -> None:
+            super().__init__()
+            self.failure = ""
+            self.stopped_by_user = False
+            self.good_weights = None
+            self.records: list[EpochRecord] = []
+            self._epoch_start = 0.0
+            self._epoch_stopped = False
+
+        def on_train_begin(self, logs=None) -> None:
+            self.good_weights = self.model.get_weights()
+
+        def on_epoch_begin(self, epoch, logs=None) -> None:
+            self._epoch_start = time.perf_counter()
+            self._epoch_stopped = False
+            if config.cosine_decay:
+                run_epoch = epoch - plan.initial_epoch
+                factor = 0.5 * (1 + math.cos(math.pi * run_epoch / plan.epochs))
+                self.model.optimizer.learning_rate = config.learning_rate * max(factor, 0.02)
+
+        def on_train_batch_end(self, batch, logs=None) -> None:
+            logs = logs or {}
+            loss = float(logs.get("loss", float("nan")))
+            if not math.isfinite(loss):
+                self.failure = (f"The loss became {loss} at epoch {self._epoch_number()}, batch {batch + 1}: "
+                                "training diverged. The model keeps the weights of the last good epoch; "
+                                "try a lower learning rate.")
+                self.model.stop_training = True
+                return
+            if stop_event.is_set() and not self.model.stop_training:
+                self._epoch_stopped = batch + 1 < plan.steps_per_epoch
+                self.stopped_by_user = True
+                self.model.stop_training = True
+            observer.on_batch_end(BatchProgress(self._epoch_index(), batch + 1, plan.steps_per_epoch,
+                                                loss, float(logs.get("accuracy", float("nan")))))
+
+        def on_epoch_end(self, epoch, logs=None) -> None:
+            if self.failure:
+                self.model.set_weights(self.good_weights)
+                return
+            metrics = {key: float(logs[key]) for key in METRIC_KEYS if logs and key in logs}
+            record = EpochRecord(epoch, metrics, time.perf_counter() - self._epoch_start, self._epoch_stopped)
+            self.records.append(record)
+            self.good_weights = self.model.get_weights()
+            observer.on_epoch_end(record, self.model)
+
+        def _epoch_index(self) -> int:
+            return plan.initial_epoch + len(self.records)
+
+        def _epoch_number(self) -> int:
+            return self._epoch_index() + 1
+
+    return ObserverBridge()
+
+
+def make_optimizer(config: TrainConfig):
+    import keras
+
+    if config.optimizer == "sgd":
+        return keras.optimizers.SGD(learning_rate=config.learning_rate, momentum=config.momentum, nesterov=True)
+    return keras.optimizers.Adam(learning_rate=config.learning_rate)
+
+
+def compile_model(model, config: TrainConfig) -> None:
+    model.compile(optimizer=make_optimizer(config), loss="sparse_categorical_crossentropy",
+                  metrics=["accuracy"])
+
+
+def _prepare_model(model, config: TrainConfig, observer: TrainingObserver):
+    """A new model for the preset, or the given one ready to train on (its optimizer state kept)."""
+    from desktop_app.core.models import build_model
+
+    if model is None:
+        model = build_model(config.preset, config.normalization, seed=config.seed)
+        compile_model(model, config)
+        return model
+    current = getattr(model, "optimizer", None)
+    same_kind = current is not None and type(current).__name__.lower() == config.optimizer
+    if getattr(model, "compiled", False) and same_kind:
+        current.learning_rate = config.learning_rate  # keeps the moments the optimizer learned
+    else:
+        if current is not None:
+            observer.on_message(f"Switching the optimizer to {config.optimizer}: its state starts afresh.")
+        compile_model(model, config)
+    return model
+
+
+def train(config: TrainConfig, callbacks: TrainingObserver | None = None,
+          stop_event: threading.Event | None = None, *, model=None, dataset=None,
+          history: dict[str, list[float]] | None = None) -> TrainingResult:
+    """Train `model` (or a new one of `config.preset`) and return the result; never raises for a
+    failure during training (NaN loss, out of memory): that comes back as status "failed".
+
+    `dataset` (a data.Dataset) saves reloading; `history` holds the epochs the model already had, so a
+    continued run numbers its epochs after them and its result carries the whole history.
+    """
+    import keras
+
+    from desktop_app.core.data import load_dataset
+    from desktop_app.core.devices import device_scope, resolve_device
+    from desktop_app.core.pipeline import make_dataset, split_validation
+
+    config.check()
+    observer = callbacks or TrainingObserver()
+    stop_event = stop_event or threading.Event()
+    previous = {key: list(values) for key, values in (history or {}).items()}
+    initial_epoch = len(previous.get("loss", []))
+    started = time.perf_counter()
+
+    dataset = dataset if dataset is not None else load_dataset(config.data)
+    x_all, y_all = dataset.x_train, dataset.y_train
+    if config.train_limit:
+        x_all, y_all = x_all[:config.train_limit], y_all[:config.train_limit]
+    x_train, y_train, x_val, y_val = split_validation(x_all, y_all, config.validation_split, config.seed)
+    if len(x_train) == 0:
+        raise ValueError("no training images are left after the validation split")
+
+    device, fallback_message = resolve_device(config.device)
+    if fallback_message:
+        log.warning(fallback_message)
+        observer.on_message(fallback_message)
+
+    plan = TrainingPlan(config.epochs, initial_epoch, math.ceil(len(x_train) / config.batch_size),
+                        len(x_train), len(x_val), device.strip("/"))
+    observer.on_train_begin(plan)
+    result = TrainingResult(model, previous, "stopped", "Stopped before the first batch.", 0, 0.0,
+                            plan.device, config)
+
+    with device_scope(device):
+        keras.utils.set_random_seed(config.seed)
+        model = _prepare_model(model, config, observer)
+        result.model = model
+        if stop_event.is_set():
+            result.seconds = time.perf_counter() - started
+            observer.on_finished(result)
+            return result
+        train_data = make_dataset(x_train, y_train, config.batch_size, shuffle=True, seed=config.seed,
+                                  augment=config.augment)
+        val_data = (make_dataset(x_val, y_val, max(config.batch_size, 512), shuffle=False,
+                                 seed=config.seed, augment=False) if len(x_val) else None)
+        bridge = _make_bridge(observer, stop_event, config, plan)
+        keras_callbacks = [bridge, *_standard_callbacks(config)]
+        try:
+            model.fit(train_data, validation_data=val_data, epochs=initial_epoch + config.epochs,
+                      initial_epoch=initial_epoch, callbacks=keras_callbacks, verbose=0)
+            failure = bridge.failure
+        except Exception as error:  # out of memory and the like end the run, not the program
+            log.exception("training failed")
+            failure = f"Training failed: {type(error).__name__}: {error}"
+            if bridge.good_weights is not None:
+                model.set_weights(bridge.good_weights)
+
+    for record in bridge.records:
+        for key in METRIC_KEYS:
+            if key in record.metrics:
+                previous.setdefault(key, []).append(record.metrics[key])
+    result.history = previous
+    result.epochs_completed = len(bridge.records)
+    result.seconds = time.perf_counter() - started
+    if failure:
+        result.status, result.reason = "failed", failure
+    elif bridge.stopped_by_user:
+        result.status = "stopped"
+        result.reason = f"Stopped by the user after {result.epochs_completed} epoch(s)" + (
+            " (the last one partly trained)." if bridge.records and bridge.records[-1].partial else ".")
+    elif len(bridge.records) < config.epochs:
+        result.status, result.reason = "finished", (
+            f"Early stopping ended the run after {result.epochs_completed} epoch(s).")
+    else:
+        result.status, result.reason = "finished", f"Trained {result.epochs_completed} epoch(s)."
+    observer.on_finished(result)
+    return result
+
+
+def _standard_callbacks(config: TrainConfig) -> list:
+    """Early stopping and best checkpoint, as the Keras guides teach them."""
+    import keras
+
+    extra = []
+    if config.early_stopping_patience or config.restore_best:
+        extra.append(keras.callbacks.EarlyStopping(
+            monitor=config.early_stopping_monitor,
+            patience=config.early_stopping_patience or config.epochs,
+            restore_best_weights=config.restore_best))
+    if config.checkpoint_path:
+        extra.append(keras.callbacks.ModelCheckpoint(
+            config.checkpoint_path, monitor="val_loss" if config.validation_split else "loss",
+            save_best_only=True))
+    return extra
