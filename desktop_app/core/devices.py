@@ -8,8 +8,6 @@ from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
 
-_memory_growth_done = False
-
 
 @dataclass(frozen=True)
 class DeviceInfo:
@@ -19,24 +17,9 @@ class DeviceInfo:
 
 
 def _tf():
-    import tensorflow as tf
+    from desktop_app.core.tensorflow_runtime import import_tensorflow
 
-    enable_memory_growth(tf)
-    return tf
-
-
-def enable_memory_growth(tf=None) -> None:
-    """Let TensorFlow take GPU memory as it needs it rather than all at once; must precede first use."""
-    global _memory_growth_done
-    if _memory_growth_done:
-        return
-    tf = tf or __import__("tensorflow")
-    for gpu in tf.config.list_physical_devices("GPU"):
-        try:
-            tf.config.experimental.set_memory_growth(gpu, True)
-        except RuntimeError as error:  # already initialised by someone else: harmless
-            log.debug("memory growth not set on %s: %s", gpu.name, error)
-    _memory_growth_done = True
+    return import_tensorflow()  # also turns on GPU memory growth before any GPU is used
 
 
 def list_devices() -> list[DeviceInfo]:

@@ -159,12 +159,12 @@ def _make_bridge(observer: TrainingObserver, stop_event: threading.Event, config
                                 "try a lower learning rate.")
                 self.model.stop_training = True
                 return
+            observer.on_batch_end(BatchProgress(self._epoch_index(), batch + 1, plan.steps_per_epoch,
+                                                loss, float(logs.get("accuracy", float("nan")))))
             if stop_event.is_set() and not self.model.stop_training:
                 self._epoch_stopped = batch + 1 < plan.steps_per_epoch
                 self.stopped_by_user = True
                 self.model.stop_training = True
-            observer.on_batch_end(BatchProgress(self._epoch_index(), batch + 1, plan.steps_per_epoch,
-                                                loss, float(logs.get("accuracy", float("nan")))))
 
         def on_epoch_end(self, epoch, logs=None) -> None:
             if self.failure:
@@ -274,7 +274,8 @@ def train(config: TrainConfig, callbacks: TrainingObserver | None = None,
         keras_callbacks = [bridge, *_standard_callbacks(config)]
         try:
             model.fit(train_data, validation_data=val_data, epochs=initial_epoch + config.epochs,
-                      initial_epoch=initial_epoch, callbacks=keras_callbacks, verbose=0)
+                      initial_epoch=initial_epoch, callbacks=keras_callbacks, shuffle=False,
+                      verbose=0)  # the pipeline shuffles, seeded
             failure = bridge.failure
         except Exception as error:  # out of memory and the like end the run, not the program
             log.exception("training failed")

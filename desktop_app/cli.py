@@ -1,0 +1,297 @@
+"""`digit-lab`: with no arguments the GUI; sub-commands train, evaluate, predict, devices, self-test.
+
+TensorFlow is imported inside the commands that need it, so `digit-lab --help` answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from desktop_app import __version__
+from desktop_app.core.errors import DigitLabError
+from desktop_app.core.models import DEFAULT_PRESET, PRESETS
+from desktop_app.core.training import TrainConfig
+
+log = logging.getLogger("desktop_app")
+
+
+def _quiet_tensorflow() -> None:
+    # TensorFlow's C++ start-up chatter (oneDNN, CUDA probing) is noise for a user.
+    from desktop_app.core.tensorflow_runtime import import_tensorflow
+
+    import_tensorflow()
+
+
+def _emit_json(payload) -> None:
+    json.dump(payload, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+
+
+class _CliObserver:
+    """Prints a progress bar per epoch and the epoch figures, on stderr (stdout stays for --json)."""
+
+    def __init__(self) -> None:
+        from desktop_app.core.training import TrainingObserver
+        from desktop_app.progress_bar import ProgressBar
+
+        outer = self
+
+        class Observer(TrainingObserver):
+            def on_message(self, text: str) -> None:
+                print(text, file=sys.stderr)
+
+            def on_train_begin(self, plan) -> None:
+                outer.plan = plan
+                print(f"Training on {plan.train_samples} images ({plan.validation_samples} held out for "
+                      f"validation) on {plan.device}.", file=sys.stderr)
+
+            def on_batch_end(self, progress) -> None:
+                if outer.bar is None:
+                    outer.bar = ProgressBar(f"epoch {progress.epoch + 1}")
+                outer.bar.update(progress.step, progress.steps,
+                                 f"loss {progress.loss:.4f} acc {progress.accuracy:.4f}")
+
+            def on_epoch_end(self, record, model) -> None:
+                figures = " ".join(f"{key} {value:.4f}" for key, value in record.metrics.items())
+                line = f"epoch {record.epoch + 1}: {figures} ({record.seconds:.1f}s)"
+                if outer.bar is not None:
+                    outer.bar.finish(line)
+                else:
+                    print(line, file=sys.stderr)
+                outer.bar = None
+
+        self.plan = None
+        self.bar = None
+        self.observer = Observer()
+
+
+def _train(args: argparse.Namespace) -> int:
+    _quiet_tensorflow()
+    from desktop_app.core.data import load_dataset
+    from desktop_app.core.modelio import ModelMetadata, load_model, save_model
+    from desktop_app.core.training import train
+
+    config = TrainConfig(
+        preset=args.preset, epochs=args.epochs, batch_size=args.batch_size,
+        learning_rate=args.learning_rate, optimizer=args.optimizer,
+        validation_split=args.validation_split, seed=args.seed, augment=args.augment,
+        early_stopping_patience=args.early_stopping, data=args.data or "mnist",
+        train_limit=args.limit, device=args.device)
+    config.check()
+    out = Path(args.out)
+    if not out.parent.exists():
+        raise DigitLabError(f"{out.parent}: the output folder does not exist.")
+    model, history = None, None
+    if args.resume:
+        loaded = load_model(args.resume)
+        model, history = loaded.model, loaded.metadata.history
+    dataset = load_dataset(config.data)
+
+    stop_event = threading.Event()
+
+    def ask_to_stop(signum, frame) -> None:  # first Ctrl-C: stop at the next batch and still save
+        if stop_event.is_set():
+            raise KeyboardInterrupt
+        stop_event.set()
+        print("\nStopping at the next batch (Ctrl-C again to abort without saving)…", file=sys.stderr)
+
+    previous_handler = signal.signal(signal.SIGINT, ask_to_stop)
+    try:
+        observer = _CliObserver()
+        result = train(config, observer.observer, stop_event, model=model, dataset=dataset, history=history)
+    finally:
+        signal.signal(signal.SIGINT, previous_handler)
+    saved = save_model(result.model, out, ModelMetadata(
+        preset=config.preset, dataset=dataset.name, config=config.to_dict(), history=result.history))
+    summary = {"status": result.status, "reason": result.reason, "model": str(saved),
+               "epochs": result.epochs_completed, "seconds": round(result.seconds, 2),
+               "device": result.device, "metrics": result.final_metrics}
+    if args.json:
+        _emit_json(summary)
+    else:
+        figures = ", ".join(f"{key} {value:.4f}" for key, value in result.final_metrics.items())
+        print(f"{result.reason} {figures}\nSaved {saved}")
+    return 0 if result.status != "failed" else 1
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    _quiet_tensorflow()
+    from desktop_app.core.data import load_dataset
+    from desktop_app.core.evaluation import evaluate
+    from desktop_app.core.modelio import load_model
+    from desktop_app.progress_bar import ProgressBar
+
+    loaded = load_model(args.model)
+    dataset = load_dataset(args.data)
+    images, labels = ((dataset.x_test, dataset.y_test) if dataset.has_test_set
+                      else (dataset.x_train, dataset.y_train))
+    if args.limit:
+        images, labels = images[:args.limit], labels[:args.limit]
+    bar = ProgressBar("evaluating")
+    report = evaluate(loaded.model, images, labels, mistakes=args.mistakes, progress=bar.update)
+    bar.finish()
+    if args.json:
+        _emit_json({"model": str(loaded.path), "dataset": dataset.name, **report.to_dict()})
+        return 0
+    print(f"{loaded.path} on {dataset.name} ({report.samples} images)")
+    print(f"accuracy {report.accuracy:.4f}  loss {report.loss:.4f}")
+    print("per-class accuracy: " + "  ".join(f"{d}:{a:.3f}" for d, a in enumerate(report.per_class_accuracy)))
+    print("confusion matrix (rows true, columns predicted):")
+    print("      " + "".join(f"{d:>6}" for d in range(10)))
+    for digit, row in enumerate(report.confusion):
+        print(f"{digit:>6}" + "".join(f"{count:>6}" for count in row))
+    return 0
+
+
+def _predict(args: argparse.Namespace) -> int:
+    _quiet_tensorflow()
+    from desktop_app.core.errors import EmptyDrawingError
+    from desktop_app.core.inference import Predictor
+    from desktop_app.core.modelio import load_model
+    from desktop_app.core.preprocess import load_image_file, preprocess_image
+
+    predictor = Predictor(load_model(args.model).model)
+    rows, failed = [], 0
+    for name in args.images:
+        try:
+            probabilities = predictor.predict(preprocess_image(load_image_file(name)))
+            rows.append({"file": name, "digit": int(probabilities.argmax()),
+                         "probabilities": [round(float(p), 6) for p in probabilities]})
+        except EmptyDrawingError as error:
+            failed += 1
+            rows.append({"file": name, "digit": None, "probabilities": None, "error": str(error)})
+    if args.json:
+        _emit_json(rows)
+    else:
+        for row in rows:
+            if row["digit"] is None:
+                print(f"{row['file']}: {row['error']}")
+            else:
+                print(f"{row['file']}: {row['digit']} ({max(row['probabilities']):.1%})")
+    return 1 if failed else 0
+
+
+def _devices(args: argparse.Namespace) -> int:
+    _quiet_tensorflow()
+    from desktop_app.core.devices import list_devices, why_no_gpu
+
+    devices = list_devices()
+    if args.json:
+        _emit_json([vars(device) for device in devices])
+        return 0
+    for device in devices:
+        print(f"{device.id:<8} {device.description}")
+    if not any(device.kind == "GPU" for device in devices):
+        print(f"(no GPU: {why_no_gpu()})")
+    return 0
+
+
+def _start_gui(argv: list[str]) -> int:
+    try:
+        from desktop_app.gui.app import run_gui
+    except ImportError as error:
+        raise DigitLabError(f"the desktop window cannot start: {error}") from error
+    return run_gui(argv)
+
+
+def _self_test(args: argparse.Namespace) -> int:
+    from desktop_app.gui.app import run_self_test
+
+    return run_self_test([sys.argv[0]])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="digit-lab",
+        description="Train a convolutional network on handwritten digits and read your own. "
+                    "With no command, opens the desktop window.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    train = commands.add_parser("train", help="train a model and save it",
+                                description="Train a model on the embedded MNIST (or --data) and save it. "
+                                            "Ctrl-C stops at the next batch and still saves.")
+    defaults = TrainConfig()
+    train.add_argument("--preset", default=DEFAULT_PRESET, choices=list(PRESETS),
+                       help="model architecture (default %(default)s): " +
+                            "; ".join(f"{p.name}: {p.description}" for p in PRESETS.values()))
+    train.add_argument("--epochs", type=int, default=defaults.epochs, help="default %(default)s")
+    train.add_argument("--batch-size", type=int, default=defaults.batch_size, help="default %(default)s")
+    train.add_argument("--learning-rate", type=float, default=defaults.learning_rate, help="default %(default)s")
+    train.add_argument("--optimizer", choices=["adam", "sgd"], default=defaults.optimizer,
+                       help="adam, or sgd with Nesterov momentum 0.9 (default %(default)s)")
+    train.add_argument("--validation-split", type=float, default=defaults.validation_split,
+                       help="fraction of the training images held out (default %(default)s)")
+    train.add_argument("--augment", action=argparse.BooleanOptionalAction, default=defaults.augment,
+                       help="random shifts, rotations, scale and stroke thickness (default on)")
+    train.add_argument("--early-stopping", type=int, default=0, metavar="PATIENCE",
+                       help="stop after PATIENCE epochs without a better validation loss (0: off)")
+    train.add_argument("--limit", type=int, default=None, metavar="N", help="use only the first N training images")
+    train.add_argument("--device", default="auto", help="cpu, gpu:N or auto (default auto)")
+    train.add_argument("--seed", type=int, default=defaults.seed, help="default %(default)s")
+    train.add_argument("--data", default=None, metavar="PATH",
+                       help="an MNIST .npz, a folder of IDX files, or a folder with sub-folders 0-9 of images")
+    train.add_argument("--resume", default=None, metavar="MODEL.keras",
+                       help="continue training this model (its optimizer state and history kept)")
+    train.add_argument("--out", required=True, metavar="MODEL.keras", help="where to save the model")
+    train.add_argument("--json", action="store_true", help="print the result as JSON on stdout")
+    train.set_defaults(handler=_train)
+
+    evaluate = commands.add_parser("evaluate", help="accuracy, loss, per-class accuracy, confusion matrix",
+                                   description="Evaluate a model on the MNIST test set (or --data).")
+    evaluate.add_argument("model", metavar="MODEL.keras")
+    evaluate.add_argument("--data", default=None, metavar="PATH", help="default: the embedded MNIST test set")
+    evaluate.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N test images")
+    evaluate.add_argument("--mistakes", type=int, default=10, metavar="N",
+                          help="list the N most confident mistakes in --json output (default %(default)s)")
+    evaluate.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
+    evaluate.set_defaults(handler=_evaluate)
+
+    predict = commands.add_parser("predict", help="read digits from image files",
+                                  description="Predict the digit in each image file, through the same "
+                                              "preprocessing as the drawing canvas.")
+    predict.add_argument("model", metavar="MODEL.keras")
+    predict.add_argument("images", nargs="+", metavar="IMAGE")
+    predict.add_argument("--json", action="store_true",
+                         help="print a list of {file, digit, probabilities} on stdout")
+    predict.set_defaults(handler=_predict)
+
+    devices = commands.add_parser("devices", help="the devices TensorFlow sees")
+    devices.add_argument("--json", action="store_true", help="print the devices as JSON on stdout")
+    devices.set_defaults(handler=_devices)
+
+    self_test = commands.add_parser("self-test", help="check that the desktop app works (offscreen)",
+                                    description="Open the window offscreen, train a tiny model, draw a "
+                                                "digit, save and reopen it; exit 0 when all works.")
+    self_test.set_defaults(handler=_self_test)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    if not argv:
+        try:
+            return _start_gui([sys.argv[0]])
+        except DigitLabError as error:
+            print(f"digit-lab: error: {error}", file=sys.stderr)
+            return 1
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.handler(args)
+    except (DigitLabError, ValueError) as error:
+        print(f"digit-lab: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("digit-lab: interrupted", file=sys.stderr)
+        return 130

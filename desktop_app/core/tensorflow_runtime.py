@@ -1,0 +1,56 @@
+"""Importing TensorFlow once, without its C++ start-up chatter on the user's terminal.
+
+TensorFlow ≥ 2.20 writes oneDNN and CUDA-probe notices straight to file descriptor 2 during import,
+whatever TF_CPP_MIN_LOG_LEVEL says; a user of the CLI should see only Digit Lab's own lines.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from contextlib import contextmanager
+
+_lock = threading.Lock()
+
+
+@contextmanager
+def native_stderr_silenced():
+    """Point file descriptor 2 at /dev/null for the block (Python exceptions still propagate)."""
+    try:
+        saved = os.dup(2)
+    except OSError:  # no real stderr (a windowed app on Windows): nothing to silence
+        yield
+        return
+    try:
+        sys.stderr.flush()
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def import_tensorflow():
+    """The tensorflow module, imported quietly on first use (thread-safe); Keras uses its backend."""
+    with _lock:
+        if "tensorflow" in sys.modules and "keras" in sys.modules:
+            return sys.modules["tensorflow"]
+        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+        os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+        with native_stderr_silenced():
+            import tensorflow
+            import keras  # noqa: F401  (loads the backend now, not on the first model)
+
+            _enable_memory_growth(tensorflow)  # probes CUDA, which prints when there is none
+        return tensorflow
+
+
+def _enable_memory_growth(tf) -> None:
+    """Let TensorFlow take GPU memory as it needs it rather than all at once; must precede first use."""
+    for gpu in tf.config.list_physical_devices("GPU"):
+        try:
+            tf.config.experimental.set_memory_growth(gpu, True)
+        except RuntimeError:  # the GPU was already initialised by someone else: harmless
+            pass

@@ -1,0 +1,146 @@
+"""The command line as a user runs it: real processes, real files, exit codes and messages."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+from PIL import Image
+
+ENV = {**os.environ, "PYTHONUNBUFFERED": "1"}
+
+
+def digit_lab(*args, timeout=300):
+    return subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True, text=True,
+                          timeout=timeout, env=ENV)
+
+
+def test_help_answers_without_loading_tensorflow():
+    started = time.perf_counter()
+    result = digit_lab("--help")
+    assert result.returncode == 0
+    for command in ("train", "evaluate", "predict", "devices", "self-test"):
+        assert command in result.stdout
+    probe = subprocess.run([sys.executable, "-c", "import sys, desktop_app.cli; "
+                            "print('tensorflow' in sys.modules, 'keras' in sys.modules)"],
+                           capture_output=True, text=True, env=ENV)
+    assert probe.stdout.split() == ["False", "False"]
+    assert time.perf_counter() - started < 30  # generous: a loaded CI machine; benchmarks/ has the figure
+
+
+@pytest.mark.parametrize("command", ["train", "evaluate", "predict", "devices", "self-test"])
+def test_every_command_has_help(command):
+    result = digit_lab(command, "--help")
+    assert result.returncode == 0 and "usage: digit-lab " + command in result.stdout
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    """`digit-lab train` on 400 images for one epoch, as a user would type it."""
+    folder = tmp_path_factory.mktemp("cli")
+    model = folder / "tiny.keras"
+    result = digit_lab("train", "--preset", "small-cnn", "--epochs", "1", "--limit", "400",
+                       "--batch-size", "32", "--device", "cpu", "--out", str(model), "--json")
+    return folder, model, result
+
+
+def test_train_saves_a_model_and_reports_json(trained):
+    folder, model, result = trained
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["status"] == "finished" and summary["epochs"] == 1
+    assert summary["model"] == str(model) and model.is_file()
+    assert set(summary["metrics"]) == {"loss", "accuracy", "val_loss", "val_accuracy"}
+    assert "epoch 1:" in result.stderr  # progress goes to stderr, stdout stays JSON
+
+
+def test_evaluate_reports_accuracy_and_confusion(trained):
+    _, model, _ = trained
+    result = digit_lab("evaluate", str(model), "--limit", "300", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    confusion = np.array(report["confusion_matrix"])
+    assert confusion.shape == (10, 10) and confusion.sum() == 300
+    assert report["accuracy"] == pytest.approx(np.trace(confusion) / 300)
+    text = digit_lab("evaluate", str(model), "--limit", "300")
+    assert "accuracy" in text.stdout and "confusion matrix" in text.stdout
+
+
+def test_predict_reads_image_files(trained):
+    folder, model, _ = trained
+    from desktop_app.core.data import load_dataset
+
+    test = load_dataset().limited(test=3)
+    files = []
+    for index, digit in enumerate(test.x_test):
+        path = folder / f"digit{index}.png"
+        Image.fromarray(255 - np.kron(digit, np.ones((4, 4), np.uint8))).save(path)  # dark on light, 112 px
+        files.append(str(path))
+    blank = folder / "blank.png"
+    Image.fromarray(np.full((50, 50), 255, np.uint8)).save(blank)
+    result = digit_lab("predict", str(model), *files, "--json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [row["file"] for row in rows] == files
+    for row in rows:
+        assert set(row) == {"file", "digit", "probabilities"}
+        assert len(row["probabilities"]) == 10 and sum(row["probabilities"]) == pytest.approx(1, abs=1e-4)
+        assert row["digit"] == int(np.argmax(row["probabilities"]))
+    empty = digit_lab("predict", str(model), str(blank))
+    assert empty.returncode == 1 and "Nothing is drawn" in empty.stdout
+
+
+def test_resume_continues_the_history(trained):
+    folder, model, _ = trained
+    more = folder / "more.keras"
+    result = digit_lab("train", "--preset", "small-cnn", "--epochs", "1", "--limit", "400", "--device", "cpu",
+                       "--resume", str(model), "--out", str(more), "--json")
+    assert result.returncode == 0, result.stderr
+    from desktop_app.core.modelio import read_metadata
+
+    assert len(read_metadata(more).history["loss"]) == 2
+
+
+@pytest.mark.parametrize("args,message", [
+    (["evaluate", "missing.keras"], "missing.keras: no such file"),
+    (["train", "--epochs", "0", "--out", "x.keras"], "epochs must be at least 1"),
+    (["train", "--limit", "50", "--data", "nowhere", "--out", "x.keras"], "nowhere: no such file"),
+    (["predict", "pyproject.toml", "x.png"], "ending in .keras"),
+])
+def test_errors_are_one_clear_line_without_traceback(args, message):
+    result = digit_lab(*args)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert message in result.stderr
+    assert result.stderr.strip().count("\n") == 0
+
+
+def test_devices_lists_the_cpu():
+    result = digit_lab("devices", "--json")
+    assert result.returncode == 0
+    devices = json.loads(result.stdout)
+    assert devices[0]["id"] == "CPU"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is POSIX")
+def test_ctrl_c_stops_at_the_next_batch_and_still_saves(tmp_path):
+    model = tmp_path / "stopped.keras"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "desktop_app", "train", "--preset", "small-cnn", "--epochs", "3",
+         "--limit", "20000", "--batch-size", "16", "--device", "cpu", "--out", str(model), "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+    seen = ""
+    while "epoch 1 [" not in seen:  # the progress bar has started: training is under way
+        chunk = process.stderr.read(1)
+        assert chunk, "training ended before it started"
+        seen += chunk
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0, stderr
+    summary = json.loads(stdout)
+    assert summary["status"] == "stopped" and model.is_file()
+    assert "Stopping at the next batch" in stderr
