@@ -82,7 +82,8 @@ def _train(args: argparse.Namespace) -> int:
         learning_rate=args.learning_rate, optimizer=args.optimizer,
         validation_split=args.validation_split, seed=args.seed, augment=args.augment,
         early_stopping_patience=args.early_stopping, data=args.data or "mnist",
-        train_limit=args.limit, device=args.device)
+        train_limit=args.limit, device=args.device, loop=args.loop, tensorboard_dir=args.tensorboard,
+        checkpoint_path=args.checkpoint, restore_best=args.restore_best)
     config.check()
     out = Path(args.out)
     if not out.parent.exists():
@@ -136,9 +137,13 @@ def _evaluate(args: argparse.Namespace) -> int:
     bar = ProgressBar("evaluating")
     report = evaluate(loaded.model, images, labels, mistakes=args.mistakes, progress=bar.update)
     bar.finish()
+    written = _write_evaluation_files(report, images, Path(args.out)) if args.out else []
     if args.json:
-        _emit_json({"model": str(loaded.path), "dataset": dataset.name, **report.to_dict()})
+        _emit_json({"model": str(loaded.path), "dataset": dataset.name, **report.to_dict(),
+                    "files": [str(path) for path in written]})
         return 0
+    for path in written:
+        print(f"wrote {path}")
     print(f"{loaded.path} on {dataset.name} ({report.samples} images)")
     print(f"accuracy {report.accuracy:.4f}  loss {report.loss:.4f}")
     print("per-class accuracy: " + "  ".join(f"{d}:{a:.3f}" for d, a in enumerate(report.per_class_accuracy)))
@@ -146,6 +151,54 @@ def _evaluate(args: argparse.Namespace) -> int:
     print("      " + "".join(f"{d:>6}" for d in range(10)))
     for digit, row in enumerate(report.confusion):
         print(f"{digit:>6}" + "".join(f"{count:>6}" for count in row))
+    return 0
+
+
+def _write_evaluation_files(report, images, folder: Path) -> list[Path]:
+    from desktop_app.core import report_files
+
+    folder.mkdir(parents=True, exist_ok=True)
+    return [report_files.write_confusion_png(report, folder / "confusion.png"),
+            report_files.write_confusion_csv(report, folder / "confusion.csv"),
+            report_files.write_mistakes_png(report, images, folder / "mistakes.png"),
+            report_files.write_mistakes_csv(report, folder / "mistakes.csv")]
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    _quiet_tensorflow()
+    from desktop_app.core import inspection, report_files
+    from desktop_app.core.inference import Predictor
+    from desktop_app.core.modelio import load_model
+    from desktop_app.core.preprocess import load_image_file, preprocess_image
+
+    model = load_model(args.model).model
+    image = preprocess_image(load_image_file(args.image))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    probabilities = Predictor(model).predict(image)
+    written = [report_files.write_grid_png(image[..., 0], out / "input.png", scale=10)]
+    extractor = inspection.FeatureMapExtractor(model)
+    for info, maps in zip(extractor.layers, extractor(image)):
+        grid = inspection.tile_images(inspection.feature_map_tiles(maps))
+        written.append(report_files.write_grid_png(grid, out / f"feature-maps-{info.name}.png"))
+    filters = inspection.first_layer_filters(model)
+    if filters is None:
+        filters = inspection.first_dense_weights(model)
+    if filters is not None:
+        written.append(report_files.write_grid_png(inspection.tile_images(filters), out / "filters.png"))
+    saliency, _ = inspection.saliency_map(model, image)
+    written.append(report_files.write_grid_png(saliency, out / "saliency.png", scale=10))
+    summary = {"image": args.image, "digit": int(probabilities.argmax()),
+               "probabilities": [round(float(p), 6) for p in probabilities],
+               "layers": [info.label for info in extractor.layers], "files": [str(p) for p in written]}
+    if args.json:
+        _emit_json(summary)
+    else:
+        print(f"{args.image}: {summary['digit']} ({probabilities.max():.1%})")
+        if not extractor.layers:
+            print("This model has no convolution layers; filters.png shows its first dense layer's weights.")
+        for path in written:
+            print(f"wrote {path}")
     return 0
 
 
@@ -232,6 +285,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="random shifts, rotations, scale and stroke thickness (default on)")
     train.add_argument("--early-stopping", type=int, default=0, metavar="PATIENCE",
                        help="stop after PATIENCE epochs without a better validation loss (0: off)")
+    train.add_argument("--restore-best", action="store_true",
+                       help="end with the weights of the epoch with the best validation loss")
+    train.add_argument("--checkpoint", default=None, metavar="BEST.keras",
+                       help="keep the best model so far (by validation loss) in this file")
+    train.add_argument("--tensorboard", default=None, metavar="DIR",
+                       help="write TensorBoard logs to DIR (view with: tensorboard --logdir DIR)")
+    train.add_argument("--loop", choices=["fit", "tape"], default="fit",
+                       help="Keras fit, or a hand-written tf.GradientTape loop (default %(default)s)")
     train.add_argument("--limit", type=int, default=None, metavar="N", help="use only the first N training images")
     train.add_argument("--device", default="auto", help="cpu, gpu:N or auto (default auto)")
     train.add_argument("--seed", type=int, default=defaults.seed, help="default %(default)s")
@@ -249,7 +310,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--data", default=None, metavar="PATH", help="default: the embedded MNIST test set")
     evaluate.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N test images")
     evaluate.add_argument("--mistakes", type=int, default=10, metavar="N",
-                          help="list the N most confident mistakes in --json output (default %(default)s)")
+                          help="list the N most confident mistakes (default %(default)s)")
+    evaluate.add_argument("--out", default=None, metavar="DIR",
+                          help="write confusion.png/.csv and mistakes.png/.csv to DIR")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
     evaluate.set_defaults(handler=_evaluate)
 
@@ -261,6 +324,15 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("--json", action="store_true",
                          help="print a list of {file, digit, probabilities} on stdout")
     predict.set_defaults(handler=_predict)
+
+    inspect = commands.add_parser("inspect", help="feature maps, filters and saliency for one image",
+                                  description="Write PNG grids of what each convolution layer sees in IMAGE, "
+                                              "the first layer's filters and a saliency map.")
+    inspect.add_argument("model", metavar="MODEL.keras")
+    inspect.add_argument("image", metavar="IMAGE")
+    inspect.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
+    inspect.add_argument("--json", action="store_true", help="print the result as JSON on stdout")
+    inspect.set_defaults(handler=_inspect)
 
     devices = commands.add_parser("devices", help="the devices TensorFlow sees")
     devices.add_argument("--json", action="store_true", help="print the devices as JSON on stdout")

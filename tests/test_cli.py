@@ -144,3 +144,42 @@ def test_ctrl_c_stops_at_the_next_batch_and_still_saves(tmp_path):
     summary = json.loads(stdout)
     assert summary["status"] == "stopped" and model.is_file()
     assert "Stopping at the next batch" in stderr
+
+
+def test_evaluate_writes_confusion_and_mistakes_files(trained, tmp_path):
+    _, model, _ = trained
+    out = tmp_path / "report"
+    result = digit_lab("evaluate", str(model), "--limit", "200", "--mistakes", "6", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert {p.name for p in out.iterdir()} == {"confusion.png", "confusion.csv", "mistakes.png", "mistakes.csv"}
+    rows = (out / "confusion.csv").read_text().splitlines()
+    assert len(rows) == 11 and sum(sum(map(int, row.split(",")[1:11])) for row in rows[1:]) == 200
+    mistakes = (out / "mistakes.csv").read_text().splitlines()
+    assert mistakes[0] == "index,true_label,predicted_label,confidence" and 1 <= len(mistakes) <= 7
+    assert Image.open(out / "confusion.png").size[0] > 400
+
+
+def test_inspect_writes_feature_map_grids(trained, tmp_path):
+    folder, model, _ = trained
+    from desktop_app.core.data import load_dataset
+
+    picture = tmp_path / "seven.png"
+    Image.fromarray(255 - np.kron(load_dataset().x_test[0], np.ones((5, 5), np.uint8))).save(picture)
+    out = tmp_path / "inside"
+    result = digit_lab("inspect", str(model), str(picture), "--out", str(out), "--json")
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    names = {p.name for p in out.iterdir()}
+    assert {"input.png", "filters.png", "saliency.png"} <= names
+    conv_grids = [n for n in names if n.startswith("feature-maps-")]
+    assert len(conv_grids) == len(summary["layers"]) == 1  # the small CNN has one convolution
+    assert Image.open(out / conv_grids[0]).size == ((4 * 28 + 3) * 6, (3 * 28 + 2) * 6)  # 10 maps, 4×3 grid
+
+
+def test_train_with_the_tape_loop(tmp_path):
+    model = tmp_path / "tape.keras"
+    result = digit_lab("train", "--preset", "mlp", "--epochs", "1", "--limit", "300", "--device", "cpu",
+                       "--loop", "tape", "--tensorboard", str(tmp_path / "logs"), "--out", str(model), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["status"] == "finished" and model.is_file()
+    assert list((tmp_path / "logs").rglob("events.out.tfevents.*"))

@@ -50,16 +50,18 @@ def _classic_cnn():
 
 
 def _batchnorm_cnn():
-    # Three small 3×3 stages with batch normalisation: about a tenth of the classic CNN's
-    # multiply-adds per image, which buys the extra epochs (and augmentation) that reach 99.3 %.
+    # A cheap 5×5 first look (no padding, no normalisation: 24×24 maps), then two 3×3 stages with batch
+    # normalisation. About a quarter of the classic CNN's time per batch, which buys the extra epochs
+    # (and augmentation) that reach 99.4 %; see benchmarks/train_speed_accuracy.py.
     from keras import layers
 
     def stage(filters: int) -> list:
         return [layers.Conv2D(filters, 3, padding="same", use_bias=False),
                 layers.BatchNormalization(), layers.Activation("relu")]
 
-    return [*stage(16), layers.MaxPooling2D(), *stage(32), layers.MaxPooling2D(), *stage(64),
-            layers.MaxPooling2D(), layers.Flatten(), layers.Dropout(0.3),
+    return [layers.Conv2D(16, 5, activation="relu"), layers.MaxPooling2D(),
+            *stage(32), layers.MaxPooling2D(), *stage(64), layers.MaxPooling2D(),
+            layers.Flatten(), layers.Dropout(0.3),
             layers.Dense(128, activation="relu"), layers.Dropout(0.3),
             layers.Dense(10, activation="softmax")]
 
@@ -68,7 +70,7 @@ PRESETS: dict[str, ModelPreset] = {
     preset.name: preset
     for preset in (
         ModelPreset("batchnorm-cnn", "Batch-normalised CNN (default)",
-                    "Three 3×3 convolution stages with batch normalisation: the best accuracy per CPU second.",
+                    "A 5×5 convolution, then two 3×3 stages with batch normalisation: the best accuracy per CPU second.",
                     _batchnorm_cnn),
         ModelPreset("mlp", "Multilayer perceptron",
                     "Flatten → Dense 128 ReLU → Dropout 0.2 → Dense 10: no convolutions, the baseline.",

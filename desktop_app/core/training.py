@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 METRIC_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy")
 OPTIMIZERS = ("adam", "sgd")
+LOOPS = ("fit", "tape")
 
 
 @dataclass
@@ -44,6 +45,8 @@ class TrainConfig:
     data: str = "mnist"  # see data.load_dataset
     train_limit: int | None = None  # use only the first N training images
     device: str = "auto"  # "auto", "cpu" or "gpu:N"
+    loop: str = "fit"  # "fit" (Keras) or "tape" (a hand-written GradientTape loop)
+    tensorboard_dir: str | None = None  # write TensorBoard logs here
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -64,6 +67,8 @@ class TrainConfig:
             raise ValueError("the learning rate must be a positive number")
         if self.optimizer not in OPTIMIZERS:
             raise ValueError(f"unknown optimizer {self.optimizer!r}; choose adam or sgd")
+        if self.loop not in LOOPS:
+            raise ValueError(f"unknown training loop {self.loop!r}; choose fit or tape")
         if not 0 <= self.validation_split < 1:
             raise ValueError("the validation split must be at least 0 and below 1")
         if (self.early_stopping_patience or self.restore_best) and self.validation_split == 0 \
@@ -231,6 +236,7 @@ def train(config: TrainConfig, callbacks: TrainingObserver | None = None,
     from desktop_app.core.data import load_dataset
     from desktop_app.core.devices import device_scope, resolve_device
     from desktop_app.core.pipeline import make_dataset, split_validation
+    from desktop_app.core.tape_loop import fit_with_tape
 
     config.check()
     observer = callbacks or TrainingObserver()
@@ -273,9 +279,13 @@ def train(config: TrainConfig, callbacks: TrainingObserver | None = None,
         bridge = _make_bridge(observer, stop_event, config, plan)
         keras_callbacks = [bridge, *_standard_callbacks(config)]
         try:
-            model.fit(train_data, validation_data=val_data, epochs=initial_epoch + config.epochs,
-                      initial_epoch=initial_epoch, callbacks=keras_callbacks, shuffle=False,
-                      verbose=0)  # the pipeline shuffles, seeded
+            if config.loop == "tape":
+                fit_with_tape(model, train_data, val_data, initial_epoch + config.epochs, initial_epoch,
+                              keras_callbacks)
+            else:
+                model.fit(train_data, validation_data=val_data, epochs=initial_epoch + config.epochs,
+                          initial_epoch=initial_epoch, callbacks=keras_callbacks, shuffle=False,
+                          verbose=0)  # the pipeline shuffles, seeded
             failure = bridge.failure
         except Exception as error:  # out of memory and the like end the run, not the program
             log.exception("training failed")
@@ -306,7 +316,7 @@ def train(config: TrainConfig, callbacks: TrainingObserver | None = None,
 
 
 def _standard_callbacks(config: TrainConfig) -> list:
-    """Early stopping and best checkpoint, as the Keras guides teach them."""
+    """Early stopping, best checkpoint and TensorBoard logs, as the Keras guides teach them."""
     import keras
 
     extra = []
@@ -319,4 +329,6 @@ def _standard_callbacks(config: TrainConfig) -> list:
         extra.append(keras.callbacks.ModelCheckpoint(
             config.checkpoint_path, monitor="val_loss" if config.validation_split else "loss",
             save_best_only=True))
+    if config.tensorboard_dir:
+        extra.append(keras.callbacks.TensorBoard(config.tensorboard_dir, write_graph=False))
     return extra

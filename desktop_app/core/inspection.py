@@ -1,0 +1,137 @@
+"""Looking inside a model: feature maps, learned filters, first-layer weights, saliency and Grad-CAM.
+
+Each function takes a Keras model and one 28×28(×1) image in 0–1 and returns plain numpy arrays that a
+view can draw; nothing here knows about Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class LayerInfo:
+    name: str
+    kind: str  # the Keras class name
+    output_shape: tuple
+
+    @property
+    def label(self) -> str:
+        shape = "×".join(str(d) for d in self.output_shape[1:])
+        return f"{self.name} ({self.kind}, {shape})"
+
+
+def _image_batch(image: np.ndarray) -> np.ndarray:
+    return np.asarray(image, np.float32).reshape(1, 28, 28, 1)
+
+
+def convolution_layers(model) -> list[LayerInfo]:
+    """The layers whose output is a stack of 2-D feature maps (convolutions, and what follows them)."""
+    import keras
+
+    return [LayerInfo(layer.name, type(layer).__name__, tuple(layer.output.shape))
+            for layer in model.layers if isinstance(layer, keras.layers.Conv2D)]
+
+
+class FeatureMapExtractor:
+    """One traced call that returns the activations of every convolution layer for an image."""
+
+    def __init__(self, model) -> None:
+        import keras
+        import tensorflow as tf
+
+        self.layers = convolution_layers(model)
+        outputs = [model.get_layer(info.name).output for info in self.layers]
+        self._model = keras.Model(model.inputs, outputs) if outputs else None
+        if self._model is not None:
+            self._call = tf.function(lambda x: self._model(x, training=False),
+                                     input_signature=[tf.TensorSpec((1, 28, 28, 1), tf.float32)])
+
+    def __call__(self, image: np.ndarray) -> list[np.ndarray]:
+        """One (H, W, C) array per convolution layer, in model order; empty for a model without any."""
+        if self._model is None:
+            return []
+        outputs = self._call(_image_batch(image))
+        outputs = outputs if isinstance(outputs, (list, tuple)) else [outputs]
+        return [np.asarray(output)[0] for output in outputs]
+
+
+def first_layer_filters(model) -> np.ndarray | None:
+    """The first convolution's kernels as (count, k, k) images (mean over input channels), or None."""
+    layers = convolution_layers(model)
+    if not layers:
+        return None
+    kernel = np.asarray(model.get_layer(layers[0].name).get_weights()[0])  # (k, k, in, out)
+    return np.transpose(kernel.mean(axis=2), (2, 0, 1))
+
+
+def first_dense_weights(model) -> np.ndarray | None:
+    """For a model without convolutions: the first Dense layer's weights as (units, 28, 28) images."""
+    import keras
+
+    for layer in model.layers:
+        if isinstance(layer, keras.layers.Dense):
+            weights = np.asarray(layer.get_weights()[0])
+            if weights.shape[0] == 28 * 28:
+                return weights.T.reshape(-1, 28, 28)
+            return None
+    return None
+
+
+def saliency_map(model, image: np.ndarray, target: int | None = None) -> tuple[np.ndarray, int]:
+    """|∂ p(target) / ∂ pixel| normalised to 0–1, and the target class (the top one by default)."""
+    import tensorflow as tf
+
+    batch = tf.constant(_image_batch(image))
+    with tf.GradientTape() as tape:
+        tape.watch(batch)
+        probabilities = model(batch, training=False)
+        chosen = int(tf.argmax(probabilities[0])) if target is None else target
+        score = probabilities[0, chosen]
+    gradient = np.abs(tape.gradient(score, batch).numpy()[0, ..., 0])
+    peak = gradient.max()
+    return (gradient / peak if peak > 0 else gradient).astype(np.float32), chosen
+
+
+def grad_cam(model, image: np.ndarray, target: int | None = None) -> tuple[np.ndarray, int] | None:
+    """Grad-CAM on the last convolution, upsampled to 28×28 in 0–1; None for a model without one."""
+    import keras
+    import tensorflow as tf
+
+    layers = convolution_layers(model)
+    if not layers:
+        return None
+    last = model.get_layer(layers[-1].name)
+    probe = keras.Model(model.inputs, [last.output, model.outputs[0]])
+    with tf.GradientTape() as tape:
+        maps, probabilities = probe(tf.constant(_image_batch(image)), training=False)
+        chosen = int(tf.argmax(probabilities[0])) if target is None else target
+        score = probabilities[0, chosen]
+    gradients = tape.gradient(score, maps)[0]
+    weights = tf.reduce_mean(gradients, axis=(0, 1))
+    cam = tf.nn.relu(tf.reduce_sum(maps[0] * weights, axis=-1))[..., None]
+    cam = tf.image.resize(cam[None], (28, 28), method="bilinear")[0, ..., 0].numpy()
+    peak = cam.max()
+    return (cam / peak if peak > 0 else cam).astype(np.float32), chosen
+
+
+def feature_map_tiles(maps: np.ndarray) -> np.ndarray:
+    """(H, W, C) activations of one layer → (C, H, W) images, one per channel, for tile_images."""
+    return np.moveaxis(maps, -1, 0)
+
+
+def tile_images(tiles: np.ndarray, columns: int | None = None, gap: int = 1) -> np.ndarray:
+    """(N, h, w) images → one 2-D grid image, each tile scaled to 0–1 on its own."""
+    count, height, width = tiles.shape
+    columns = columns or int(np.ceil(np.sqrt(count)))
+    rows = int(np.ceil(count / columns))
+    grid = np.zeros((rows * (height + gap) - gap, columns * (width + gap) - gap), np.float32)
+    for index, tile in enumerate(tiles):
+        low, high = float(tile.min()), float(tile.max())
+        scaled = (tile - low) / (high - low) if high > low else np.zeros_like(tile)
+        row, column = divmod(index, columns)
+        top, left = row * (height + gap), column * (width + gap)
+        grid[top:top + height, left:left + width] = scaled
+    return grid

@@ -1,0 +1,186 @@
+"""A person's own handwriting as a data set: a plain folder anyone can back up, share or inspect.
+
+Layout: ROOT/0 … ROOT/9 hold one PNG per sample (ink dark on white, as drawn), and ROOT/index.json lists
+each sample's file, label, creation time and raw strokes. Every write goes to a temporary file in the
+same folder and is renamed over its target, so a crash leaves either the old or the new state; a PNG
+whose index entry was lost in a crash is picked up again by `samples()`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import shutil
+import tempfile
+import uuid
+import zipfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from desktop_app.core.data import Dataset
+from desktop_app.core.errors import DataError
+
+log = logging.getLogger(__name__)
+
+INDEX_NAME = "index.json"
+INDEX_VERSION = 1
+
+
+@dataclass
+class Sample:
+    file: str  # relative to the root, e.g. "3/20261125-210501-1a2b3c.png"
+    label: int
+    created: str = ""
+    strokes: list = field(default_factory=list)  # [[[x, y], …], …] in canvas pixels
+
+
+def _atomic_write(target: Path, write) -> None:
+    """Call write(temporary_path), then rename it over target (same folder, so the rename is atomic)."""
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
+    os.close(handle)
+    try:
+        write(Path(name))
+        os.replace(name, target)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+
+
+class PersonalDataset:
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root).expanduser()
+
+    # -- reading ---------------------------------------------------------------------------------
+    def _read_index(self) -> list[Sample]:
+        path = self.root / INDEX_NAME
+        if not path.exists():
+            return []
+        try:
+            entries = json.loads(path.read_text())["samples"]
+            return [Sample(**entry) for entry in entries]
+        except (ValueError, KeyError, TypeError) as error:
+            log.warning("%s is unreadable (%s); rebuilding it from the images", path, error)
+            return []
+
+    def samples(self) -> list[Sample]:
+        """Every sample whose PNG exists, in the order they were added (strays found on disk last)."""
+        indexed = [s for s in self._read_index() if (self.root / s.file).is_file()]
+        known = {s.file for s in indexed}
+        strays = [Sample(f"{digit}/{path.name}", digit)
+                  for digit in range(10) if (self.root / str(digit)).is_dir()
+                  for path in sorted((self.root / str(digit)).glob("*.png"))
+                  if f"{digit}/{path.name}" not in known]
+        return indexed + strays
+
+    def counts(self) -> list[int]:
+        counts = [0] * 10
+        for sample in self.samples():
+            counts[sample.label] += 1
+        return counts
+
+    def image(self, sample: Sample) -> np.ndarray:
+        return np.asarray(Image.open(self.root / sample.file).convert("L"))
+
+    def as_dataset(self, name: str = "my handwriting") -> Dataset:
+        """All samples, preprocessed the MNIST way, as training images (the test part empty)."""
+        from desktop_app.core.preprocess import preprocess_image
+
+        samples = self.samples()
+        if not samples:
+            raise DataError(f"{self.root}: the personal data set is empty; store some drawings first.")
+        images = np.stack([np.rint(preprocess_image(self.image(s))[..., 0] * 255).astype(np.uint8)
+                           for s in samples])
+        labels = np.array([s.label for s in samples], np.uint8)
+        empty = np.zeros((0, 28, 28), np.uint8)
+        return Dataset(name, images, labels, empty, np.zeros(0, np.uint8))
+
+    # -- writing ---------------------------------------------------------------------------------
+    def _write_index(self, samples: list[Sample]) -> None:
+        payload = json.dumps({"version": INDEX_VERSION, "samples": [asdict(s) for s in samples]})
+        _atomic_write(self.root / INDEX_NAME, lambda path: path.write_text(payload))
+
+    def add(self, drawing: np.ndarray, label: int, strokes: list | None = None) -> Sample:
+        """Store a drawing (H×W grey uint8, as the canvas holds it) under its digit; returns the sample."""
+        if not 0 <= int(label) <= 9:
+            raise ValueError(f"a label must be a digit 0–9, not {label!r}")
+        folder = self.root / str(int(label))
+        folder.mkdir(parents=True, exist_ok=True)
+        now = dt.datetime.now()
+        name = f"{now:%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}.png"
+        picture = Image.fromarray(np.asarray(drawing, np.uint8))
+        _atomic_write(folder / name, lambda path: picture.save(path, format="PNG"))
+        sample = Sample(f"{int(label)}/{name}", int(label), now.isoformat(timespec="seconds"), strokes or [])
+        self._write_index([*self.samples(), sample])
+        return sample
+
+    def remove(self, sample: Sample) -> None:
+        remaining = [s for s in self.samples() if s.file != sample.file]
+        self._write_index(remaining)
+        (self.root / sample.file).unlink(missing_ok=True)
+
+    # -- sharing ---------------------------------------------------------------------------------
+    def export_zip(self, target: str | Path) -> Path:
+        target = Path(target)
+        samples = self.samples()
+        self._write_index(samples)  # the archive carries an index that lists every image
+
+        def write(path: Path) -> None:
+            with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+                archive.write(self.root / INDEX_NAME, INDEX_NAME)
+                for sample in samples:
+                    archive.write(self.root / sample.file, sample.file)
+
+        _atomic_write(target, write)
+        return target
+
+    def import_zip(self, source: str | Path) -> int:
+        """Add the samples of an exported archive (or any zip of 0–9 folders of PNGs); returns how many."""
+        source = Path(source)
+        try:
+            archive = zipfile.ZipFile(source)
+        except (zipfile.BadZipFile, OSError) as error:
+            raise DataError(f"{source}: not a readable zip archive ({error}).") from error
+        added = 0
+        with archive, tempfile.TemporaryDirectory() as scratch:
+            for member in archive.namelist():
+                parts = Path(member).parts
+                # Only DIGIT/NAME.png entries: nothing can land outside the data set (no "../").
+                if len(parts) == 2 and parts[0].isdigit() and len(parts[0]) == 1 \
+                        and parts[1].lower().endswith(".png") and ".." not in parts:
+                    extracted = Path(archive.extract(member, scratch))
+                    try:
+                        drawing = np.asarray(Image.open(extracted).convert("L"))
+                    except OSError:
+                        log.warning("%s: skipped unreadable %s", source, member)
+                        continue
+                    self.add(drawing, int(parts[0]))
+                    added += 1
+        if not added:
+            raise DataError(f"{source}: no digit images found (expected folders 0–9 of PNG files).")
+        return added
+
+    def import_folder(self, folder: str | Path) -> int:
+        """Copy every image of a folder with sub-folders 0–9 into the set; returns how many."""
+        from desktop_app.core.data import IMAGE_SUFFIXES
+        from desktop_app.core.preprocess import load_image_file
+
+        added = 0
+        for digit in range(10):
+            sub = Path(folder) / str(digit)
+            for path in sorted(sub.iterdir()) if sub.is_dir() else []:
+                if path.suffix.lower() in IMAGE_SUFFIXES:
+                    picture = load_image_file(path)
+                    grey = picture if picture.ndim == 2 else np.asarray(
+                        Image.fromarray(picture).convert("L"))
+                    self.add(grey, digit)
+                    added += 1
+        return added
+
+    def clear(self) -> None:
+        if self.root.exists():
+            shutil.rmtree(self.root)
