@@ -77,8 +77,9 @@ def _train(args: argparse.Namespace) -> int:
     from desktop_app.core.modelio import ModelMetadata, load_model, save_model
     from desktop_app.core.training import train
 
+    args.epochs_given = args.epochs is not None
     config = TrainConfig(
-        preset=args.preset, epochs=args.epochs, batch_size=args.batch_size,
+        preset=args.preset, epochs=args.epochs if args.epochs_given else TrainConfig.epochs, batch_size=args.batch_size,
         learning_rate=args.learning_rate, optimizer=args.optimizer,
         validation_split=args.validation_split, seed=args.seed, augment=args.augment,
         early_stopping_patience=args.early_stopping, data=args.data or "mnist",
@@ -88,11 +89,18 @@ def _train(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if not out.parent.exists():
         raise DigitLabError(f"{out.parent}: the output folder does not exist.")
+    if args.fine_tune:
+        return _fine_tune(args, config, out)
     model, history = None, None
     if args.resume:
         loaded = load_model(args.resume)
         model, history = loaded.model, loaded.metadata.history
     dataset = load_dataset(config.data)
+    if not dataset.has_test_set and args.mix_mnist:  # a folder of images: keep MNIST in view
+        from desktop_app.core.fine_tuning import mix_with_mnist
+
+        dataset = mix_with_mnist(dataset, load_dataset(), mnist_images=args.mix_mnist, repeat=1,
+                                 seed=config.seed)
 
     stop_event = threading.Event()
 
@@ -119,6 +127,34 @@ def _train(args: argparse.Namespace) -> int:
         figures = ", ".join(f"{key} {value:.4f}" for key, value in result.final_metrics.items())
         print(f"{result.reason} {figures}\nSaved {saved}")
     return 0 if result.status != "failed" else 1
+
+
+def _fine_tune(args: argparse.Namespace, config: TrainConfig, out: Path) -> int:
+    """`train --fine-tune MODEL --data FOLDER`: learn a person's hand, mixed with MNIST, and report."""
+    from desktop_app.core.data import load_dataset
+    from desktop_app.core.fine_tuning import fine_tune, fine_tune_config
+    from desktop_app.core.modelio import ModelMetadata, load_model, save_model
+
+    if not args.data:
+        raise DigitLabError("--fine-tune needs --data FOLDER: a folder with sub-folders 0-9 of your drawings.")
+    loaded = load_model(args.fine_tune)
+    personal = load_dataset(args.data)
+    tuning = fine_tune_config(device=config.device, seed=config.seed, augment=config.augment,
+                              **({"epochs": args.epochs} if args.epochs_given else {}))
+    observer = _CliObserver()
+    report = fine_tune(loaded.model, personal, load_dataset(), tuning, observer.observer,
+                       history=loaded.metadata.history)
+    saved = save_model(loaded.model, out, ModelMetadata(
+        preset=loaded.metadata.preset, dataset=f"{loaded.metadata.dataset} + {personal.name}",
+        config=tuning.to_dict(), history=report.result.history))
+    summary = {**report.to_dict(), "model": str(saved)}
+    if args.json:
+        _emit_json(summary)
+    else:
+        print(f"Your handwriting (held-out {report.holdout_size} drawings): "
+              f"{report.personal_before:.1%} → {report.personal_after:.1%}")
+        print(f"MNIST test set: {report.mnist_before:.2%} → {report.mnist_after:.2%}\nSaved {saved}")
+    return 0 if report.result.status != "failed" else 1
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -274,7 +310,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--preset", default=DEFAULT_PRESET, choices=list(PRESETS),
                        help="model architecture (default %(default)s): " +
                             "; ".join(f"{p.name}: {p.description}" for p in PRESETS.values()))
-    train.add_argument("--epochs", type=int, default=defaults.epochs, help="default %(default)s")
+    train.add_argument("--epochs", type=int, default=None,
+                       help=f"default {defaults.epochs} (4 with --fine-tune)")
     train.add_argument("--batch-size", type=int, default=defaults.batch_size, help="default %(default)s")
     train.add_argument("--learning-rate", type=float, default=defaults.learning_rate, help="default %(default)s")
     train.add_argument("--optimizer", choices=["adam", "sgd"], default=defaults.optimizer,
@@ -298,6 +335,12 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--seed", type=int, default=defaults.seed, help="default %(default)s")
     train.add_argument("--data", default=None, metavar="PATH",
                        help="an MNIST .npz, a folder of IDX files, or a folder with sub-folders 0-9 of images")
+    train.add_argument("--fine-tune", default=None, metavar="MODEL.keras",
+                       help="teach this model the handwriting in --data FOLDER (mixed with MNIST, "
+                            "augmented); prints accuracy before and after")
+    train.add_argument("--mix-mnist", type=int, default=3000, metavar="N",
+                       help="with --data FOLDER of images: mix in N MNIST images so the model keeps "
+                            "reading MNIST (default %(default)s; 0: the folder alone)")
     train.add_argument("--resume", default=None, metavar="MODEL.keras",
                        help="continue training this model (its optimizer state and history kept)")
     train.add_argument("--out", required=True, metavar="MODEL.keras", help="where to save the model")

@@ -183,3 +183,33 @@ def test_train_with_the_tape_loop(tmp_path):
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["status"] == "finished" and model.is_file()
     assert list((tmp_path / "logs").rglob("events.out.tfevents.*"))
+
+
+@pytest.fixture(scope="module")
+def handwriting_folder(tmp_path_factory):
+    """A folder with sub-folders 0–9 of synthetic 'personal' drawings (slanted, thick, dark on white)."""
+    from desktop_app.core.data import load_dataset
+    from desktop_app.core.synthetic import personal_style_set
+
+    mnist = load_dataset()
+    folder = tmp_path_factory.mktemp("hand")
+    drawings = personal_style_set(mnist.x_train[50000:50060])
+    for index, (drawing, label) in enumerate(zip(drawings, mnist.y_train[50000:50060])):
+        (folder / str(label)).mkdir(exist_ok=True)
+        Image.fromarray(drawing).save(folder / str(label) / f"{index}.png")
+    return folder
+
+
+def test_fine_tune_and_evaluate_on_a_folder(trained, handwriting_folder, tmp_path):
+    _, model, _ = trained
+    tuned = tmp_path / "tuned.keras"
+    result = digit_lab("train", "--fine-tune", str(model), "--data", str(handwriting_folder), "--epochs", "1",
+                       "--device", "cpu", "--out", str(tuned), "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["holdout_size"] + report["train_size"] == 60 and tuned.is_file()
+    for key in ("personal_before", "personal_after", "mnist_before", "mnist_after"):
+        assert 0 <= report[key] <= 1
+    evaluation = digit_lab("evaluate", str(tuned), "--data", str(handwriting_folder), "--json")
+    assert evaluation.returncode == 0, evaluation.stderr
+    assert json.loads(evaluation.stdout)["samples"] == 60

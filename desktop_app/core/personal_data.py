@@ -108,6 +108,7 @@ class PersonalDataset:
         """Store a drawing (H×W grey uint8, as the canvas holds it) under its digit; returns the sample."""
         if not 0 <= int(label) <= 9:
             raise ValueError(f"a label must be a digit 0–9, not {label!r}")
+        existing = self.samples()  # before the new PNG exists, or it would count as a stray too
         folder = self.root / str(int(label))
         folder.mkdir(parents=True, exist_ok=True)
         now = dt.datetime.now()
@@ -115,7 +116,7 @@ class PersonalDataset:
         picture = Image.fromarray(np.asarray(drawing, np.uint8))
         _atomic_write(folder / name, lambda path: picture.save(path, format="PNG"))
         sample = Sample(f"{int(label)}/{name}", int(label), now.isoformat(timespec="seconds"), strokes or [])
-        self._write_index([*self.samples(), sample])
+        self._write_index([*existing, sample])
         return sample
 
     def remove(self, sample: Sample) -> None:

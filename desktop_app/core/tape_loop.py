@@ -20,7 +20,7 @@ def fit_with_tape(model, train_data, val_data, epochs: int, initial_epoch: int, 
     train_accuracy, val_accuracy = (keras.metrics.SparseCategoricalAccuracy(),
                                     keras.metrics.SparseCategoricalAccuracy())
 
-    @tf.function
+    @tf.function(reduce_retracing=True)
     def train_step(images, labels):
         with tf.GradientTape() as tape:
             probabilities = model(images, training=True)
@@ -33,7 +33,7 @@ def fit_with_tape(model, train_data, val_data, epochs: int, initial_epoch: int, 
         train_accuracy.update_state(labels, probabilities)
         return train_loss.result(), train_accuracy.result()
 
-    @tf.function
+    @tf.function(reduce_retracing=True)
     def test_step(images, labels):
         probabilities = model(images, training=False)
         val_loss.update_state(loss_fn(labels, probabilities), sample_weight=tf.shape(images)[0])

@@ -1,0 +1,109 @@
+import json
+import zipfile
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from desktop_app.core.errors import DataError
+from desktop_app.core.personal_data import INDEX_NAME, PersonalDataset
+from desktop_app.core.synthetic import personal_style
+
+
+@pytest.fixture()
+def drawings(mnist):
+    return [(personal_style(mnist.x_test[i]), int(mnist.y_test[i])) for i in range(12)]
+
+
+def test_samples_round_trip_through_the_folder_format(tmp_path, drawings):
+    store = PersonalDataset(tmp_path / "me")
+    strokes = [[[10, 10], [50, 60]]]
+    for drawing, label in drawings:
+        store.add(drawing, label, strokes)
+    again = PersonalDataset(tmp_path / "me")  # a fresh object reads only the folder
+    samples = again.samples()
+    assert [s.label for s in samples] == [label for _, label in drawings]
+    assert all((tmp_path / "me" / s.file).parent.name == str(s.label) for s in samples)
+    np.testing.assert_array_equal(again.image(samples[0]), drawings[0][0])
+    assert samples[0].strokes == strokes
+    assert sum(again.counts()) == 12
+    dataset = again.as_dataset()
+    assert dataset.x_train.shape == (12, 28, 28) and dataset.x_train.max() > 200  # preprocessed, ink bright
+
+
+def test_an_interrupted_write_leaves_the_set_readable(tmp_path, drawings, monkeypatch):
+    store = PersonalDataset(tmp_path)
+    store.add(*drawings[0])
+    index_before = (tmp_path / INDEX_NAME).read_text()
+
+    def crash(*args, **kwargs):
+        raise OSError("power cut")
+
+    monkeypatch.setattr("desktop_app.core.personal_data.os.replace", crash)
+    with pytest.raises(OSError):
+        store.add(*drawings[1])
+    monkeypatch.undo()
+    assert (tmp_path / INDEX_NAME).read_text() == index_before
+    assert not [p for p in tmp_path.rglob(".*") if p.is_file()]  # no temporary file left behind
+    assert len(PersonalDataset(tmp_path).samples()) == 1
+
+
+def test_an_image_whose_index_entry_was_lost_is_recovered(tmp_path, drawings):
+    store = PersonalDataset(tmp_path)
+    store.add(*drawings[0])
+    (tmp_path / "4").mkdir(exist_ok=True)
+    Image.fromarray(drawings[1][0]).save(tmp_path / "4" / "stray.png")
+    (tmp_path / INDEX_NAME).write_text("{ truncated")  # a corrupt index is rebuilt from the images
+    labels = sorted(s.label for s in store.samples())
+    assert labels == sorted([drawings[0][1], 4])
+
+
+def test_removing_a_sample_deletes_its_file(tmp_path, drawings):
+    store = PersonalDataset(tmp_path)
+    first = store.add(*drawings[0])
+    store.add(*drawings[1])
+    store.remove(first)
+    assert not (tmp_path / first.file).exists()
+    assert [s.file for s in store.samples()] != [first.file] and len(store.samples()) == 1
+
+
+def test_export_and_import_a_zip(tmp_path, drawings):
+    source = PersonalDataset(tmp_path / "a")
+    for drawing, label in drawings[:5]:
+        source.add(drawing, label)
+    archive = source.export_zip(tmp_path / "mine.zip")
+    names = zipfile.ZipFile(archive).namelist()
+    assert INDEX_NAME in names and len([n for n in names if n.endswith(".png")]) == 5
+    target = PersonalDataset(tmp_path / "b")
+    assert target.import_zip(archive) == 5
+    assert target.counts() == source.counts()
+
+
+def test_a_hostile_zip_cannot_write_outside_the_set(tmp_path, drawings):
+    evil = tmp_path / "evil.zip"
+    png = tmp_path / "x.png"
+    Image.fromarray(drawings[0][0]).save(png)
+    with zipfile.ZipFile(evil, "w") as archive:
+        archive.write(png, "../../escaped.png")
+        archive.write(png, "3/ok.png")
+    store = PersonalDataset(tmp_path / "set")
+    assert store.import_zip(evil) == 1
+    assert not (tmp_path.parent / "escaped.png").exists() and store.counts()[3] == 1
+    junk = tmp_path / "junk.zip"
+    junk.write_bytes(b"nope")
+    with pytest.raises(DataError, match="junk.zip: not a readable zip"):
+        store.import_zip(junk)
+
+
+def test_an_empty_set_says_so(tmp_path):
+    with pytest.raises(DataError, match="empty"):
+        PersonalDataset(tmp_path).as_dataset()
+    with pytest.raises(ValueError, match="0–9"):
+        PersonalDataset(tmp_path).add(np.zeros((10, 10), np.uint8), 12)
+
+
+def test_index_is_plain_json(tmp_path, drawings):
+    store = PersonalDataset(tmp_path)
+    store.add(*drawings[0])
+    index = json.loads((tmp_path / INDEX_NAME).read_text())
+    assert index["version"] == 1 and index["samples"][0]["label"] == drawings[0][1]
