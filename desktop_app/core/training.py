@@ -203,14 +203,24 @@ def compile_model(model, config: TrainConfig) -> None:
                   metrics=["accuracy"])
 
 
-def _prepare_model(model, config: TrainConfig, observer: TrainingObserver):
-    """A new model for the preset, or the given one ready to train on (its optimizer state kept)."""
+def new_model(config: TrainConfig):
+    """A fresh, compiled, seeded model of `config.preset`, its variables on the configured device.
+
+    The GUI builds it before the training thread starts, to give the canvas its own copy."""
+    from desktop_app.core.devices import device_scope, resolve_device
     from desktop_app.core.models import build_model
 
-    if model is None:
+    device, _ = resolve_device(config.device)
+    with device_scope(device):
         model = build_model(config.preset, config.normalization, seed=config.seed)
         compile_model(model, config)
-        return model
+    return model
+
+
+def _prepare_model(model, config: TrainConfig, observer: TrainingObserver):
+    """A new model for the preset, or the given one ready to train on (its optimizer state kept)."""
+    if model is None:
+        return new_model(config)
     current = getattr(model, "optimizer", None)
     same_kind = current is not None and type(current).__name__.lower() == config.optimizer
     if getattr(model, "compiled", False) and same_kind:

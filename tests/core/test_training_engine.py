@@ -145,8 +145,9 @@ def test_augmentation_changes_images_reproducibly(small_mnist):
     np.testing.assert_array_equal(first, again)
     assert first.shape == (64, 28, 28, 1) and first.min() >= 0 and first.max() <= 1
     assert np.abs(first - batch.numpy()).mean() > 0.01
-    thick = augment_batch(batch, seed, AugmentationSettings(max_shift=0, max_rotation=0,
-                                                            scale_range=(1, 1), thickness_probability=1.0))
+    thick = augment_batch(batch, seed, AugmentationSettings(
+        max_shift=0, max_rotation=0, scale_range=(1, 1), thinner_probability=0.5, thicker_probability=0.25,
+        much_thicker_probability=0.25))
     # Half thinner, half thicker: the total ink changes in both directions.
     change = thick.numpy().sum(axis=(1, 2, 3)) - batch.numpy().sum(axis=(1, 2, 3))
     assert (change > 0).any() and (change < 0).any()

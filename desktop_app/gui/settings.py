@@ -1,0 +1,174 @@
+"""Every choice the user made, kept in QSettings so that it survives a restart.
+
+One wrapper with typed getters and setters: widgets never spell a settings key themselves. Values are read
+back defensively (an INI file stores everything as text; a hand-edited file may hold anything), and a value
+that cannot be read falls back to the default instead of failing the start.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from desktop_app.core.training import TrainConfig
+
+log = logging.getLogger(__name__)
+
+MAX_RECENT_FILES = 8
+DEFAULT_PEN_WIDTH = 18
+
+# The TrainConfig fields the training panel offers; the rest keep the core's defaults.
+TRAINING_KEYS = ("data", "preset", "epochs", "batch_size", "learning_rate", "optimizer", "validation_split",
+                 "augment", "early_stopping_patience", "train_limit", "device")
+
+
+def _as_bool(value: Any, default: bool) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return bool(value)
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered in ("true", "1", "yes", "on"):
+            return True
+        if lowered in ("false", "0", "no", "off", ""):
+            return False
+    return default
+
+
+def _convert(value: Any, default: Any) -> Any:
+    """`value` as the type of `default`, or `default` when it cannot be converted."""
+    if value is None:
+        return default
+    try:
+        if isinstance(default, bool):
+            return _as_bool(value, default)
+        if isinstance(default, int):
+            return int(float(value))
+        if isinstance(default, float):
+            return float(value)
+        if isinstance(default, str):
+            return str(value)
+    except (TypeError, ValueError):
+        return default
+    return value
+
+
+class AppSettings:
+    """Typed access to the application's QSettings (the organisation and application names of the
+    running QCoreApplication, and its default format: tests and the self-test point these elsewhere)."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._settings = settings if settings is not None else QSettings()
+
+    # -- generic --------------------------------------------------------------------------------
+    def get(self, key: str, default: Any) -> Any:
+        return _convert(self._settings.value(key), default)
+
+    def set(self, key: str, value: Any) -> None:
+        self._settings.setValue(key, value)
+
+    def sync(self) -> None:
+        self._settings.sync()
+
+    def file_name(self) -> str:
+        return self._settings.fileName()
+
+    # -- training -------------------------------------------------------------------------------
+    def train_config(self) -> TrainConfig:
+        """The hyper-parameters, data set, preset and device of the last session (core defaults first time)."""
+        defaults = TrainConfig()
+        values = {}
+        for key in TRAINING_KEYS:
+            default = getattr(defaults, key)
+            if key == "train_limit":
+                values[key] = self.get(f"training/{key}", 0) or None
+            else:
+                values[key] = self.get(f"training/{key}", default)
+        config = TrainConfig.from_dict({**defaults.to_dict(), **values})
+        try:
+            config.check()
+        except ValueError as error:
+            log.warning("ignoring saved training settings (%s)", error)
+            return defaults
+        return config
+
+    def set_train_config(self, config: TrainConfig) -> None:
+        for key in TRAINING_KEYS:
+            value = getattr(config, key)
+            if key == "train_limit":
+                value = int(value or 0)
+            self.set(f"training/{key}", value)
+
+    def data_folders(self) -> list[str]:
+        """Data set folders the user chose before, newest first."""
+        return self._string_list("training/data_folders")
+
+    def set_data_folders(self, folders: list[str]) -> None:
+        self.set("training/data_folders", json.dumps(list(folders)[:MAX_RECENT_FILES]))
+
+    # -- drawing --------------------------------------------------------------------------------
+    def pen_width(self) -> int:
+        return self.get("canvas/pen_width", DEFAULT_PEN_WIDTH)
+
+    def set_pen_width(self, width: int) -> None:
+        self.set("canvas/pen_width", int(width))
+
+    # -- model files ----------------------------------------------------------------------------
+    def last_model_path(self) -> str:
+        return self.get("models/last_path", "")
+
+    def set_last_model_path(self, path: str | Path | None) -> None:
+        self.set("models/last_path", str(path) if path else "")
+
+    def recent_files(self) -> list[str]:
+        return self._string_list("models/recent")
+
+    def add_recent_file(self, path: str | Path) -> list[str]:
+        path = str(Path(path))
+        files = [path] + [other for other in self.recent_files() if other != path]
+        files = files[:MAX_RECENT_FILES]
+        self.set("models/recent", json.dumps(files))
+        return files
+
+    def remove_recent_file(self, path: str | Path) -> list[str]:
+        files = [other for other in self.recent_files() if other != str(Path(path))]
+        self.set("models/recent", json.dumps(files))
+        return files
+
+    def clear_recent_files(self) -> None:
+        self.set("models/recent", json.dumps([]))
+
+    def last_folder(self) -> str:
+        return self.get("models/last_folder", str(Path.home()))
+
+    def set_last_folder(self, folder: str | Path) -> None:
+        self.set("models/last_folder", str(folder))
+
+    # -- window ---------------------------------------------------------------------------------
+    def window_geometry(self) -> QByteArray | None:
+        value = self._settings.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def window_state(self) -> QByteArray | None:
+        value = self._settings.value("window/state")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_window_layout(self, geometry: QByteArray, state: QByteArray) -> None:
+        self.set("window/geometry", geometry)
+        self.set("window/state", state)
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _string_list(self, key: str) -> list[str]:
+        raw = self._settings.value(key)
+        if not raw:
+            return []
+        try:
+            values = json.loads(raw) if isinstance(raw, str) else list(raw)
+        except (TypeError, ValueError):
+            return []
+        return [str(value) for value in values if isinstance(value, str) and value][:MAX_RECENT_FILES]

@@ -1,0 +1,129 @@
+"""Save a screenshot of Digit Lab at work, for the README: it trains briefly, draws a 7 and grabs the window.
+
+    python packaging/screenshot.py                       # docs/screenshot.png, mid-training
+    python packaging/screenshot.py shot.png --state idle # the window as it starts, no model yet
+    xvfb-run -s "-screen 0 1600x1000x24" python packaging/screenshot.py   # under a virtual X server
+
+It runs offscreen unless a display is there, keeps its settings in a temporary folder (never the user's),
+and trains the default architecture on the first images of the embedded MNIST through the real Train
+button. `--state training` (the default) grabs the window during the last epoch, with the curves of the
+finished epochs, the progress bar and the live prediction; `--state trained` waits for the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+# A handwritten-looking 7 (fractions of the canvas): a slightly rising bar, then a gently curved stem.
+SEVEN = [(0.27, 0.27), (0.45, 0.25), (0.72, 0.24), (0.66, 0.36), (0.58, 0.50), (0.51, 0.64), (0.46, 0.78)]
+
+
+def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("output", nargs="?", default=str(REPO / "docs" / "screenshot.png"),
+                        help="the PNG to write (default: docs/screenshot.png)")
+    parser.add_argument("--state", choices=("training", "trained", "idle"), default="training",
+                        help="when to grab the window (default: during the last epoch)")
+    parser.add_argument("--size", default="1440x900", help="window size in pixels, WIDTHxHEIGHT")
+    parser.add_argument("--train-limit", type=int, default=6000, help="training images (default 6000)")
+    parser.add_argument("--epochs", type=int, default=3, help="epochs (default 3)")
+    parser.add_argument("--preset", default=None, help="architecture (default: the app's default)")
+    parser.add_argument("--dark", action="store_true", help="use a dark palette (checks readability)")
+    return parser.parse_args(argv)
+
+
+def dark_palette():
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#2b2d31", QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#1e1f22", QPalette.ColorRole.AlternateBase: "#2b2d31",
+        QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.Button: "#35373c",
+        QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.Highlight: "#3b82f6",
+        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#35373c",
+        QPalette.ColorRole.ToolTipText: "#e6e6e6", QPalette.ColorRole.PlaceholderText: "#9a9ca3",
+        QPalette.ColorRole.Mid: "#5a5d63", QPalette.ColorRole.Dark: "#151618", QPalette.ColorRole.Light: "#4a4d52",
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7c82"))
+    return palette
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = parse_arguments(argv)
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    width, height = (int(part) for part in arguments.size.lower().split("x"))
+
+    from desktop_app.core.models import DEFAULT_PRESET
+    from desktop_app.core.training import TrainConfig
+    from desktop_app.gui.app import (_restore_settings_location, _use_temporary_settings, create_application,
+                                     draw_stroke, wait_until)
+
+    app = create_application([sys.argv[0]])
+    if arguments.dark:
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+    output = Path(arguments.output).resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="digit-lab-screenshot-") as folder:
+        previous = _use_temporary_settings(folder)
+        from desktop_app.gui.main_window import MainWindow
+        from desktop_app.gui.settings import AppSettings
+
+        window = MainWindow(AppSettings())
+        window._ask_unsaved = lambda: "discard"
+        window.resize(width, height)
+        window.show()
+        try:
+            if not wait_until(window.tensorflow_ready, 120):
+                print("TensorFlow did not load", file=sys.stderr)
+                return 1
+            if arguments.state != "idle":
+                panel = window.training_panel
+                panel.set_config(TrainConfig(preset=arguments.preset or DEFAULT_PRESET, epochs=arguments.epochs,
+                                             batch_size=64, learning_rate=3e-3, train_limit=arguments.train_limit,
+                                             validation_split=0.1, augment=False, device=panel.config().device))
+                panel.train_button.click()
+                draw_stroke(window.canvas, SEVEN)
+                if arguments.state == "training":
+                    finished = max(arguments.epochs - 1, 1)
+                    wait_until(lambda: window.plots.point_counts()["loss"][1] >= finished
+                               or not window.is_training(), 600)
+                    wait_until(lambda: panel.progress_bar.value() >= panel.progress_bar.maximum() * 0.85
+                               or not window.is_training(), 600)
+                else:
+                    wait_until(lambda: not window.is_training(), 900)
+                for plot in (window.plots.loss, window.plots.accuracy):  # the crosshair, as on a mouse-over
+                    plot.show_readout(max(arguments.epochs - 1, 1) + 0.0)
+            from PySide6.QtCore import QEvent
+            from PySide6.QtWidgets import QApplication
+
+            QApplication.sendEvent(window.canvas, QEvent(QEvent.Type.Leave))  # no pen outline left behind
+            wait_until(lambda: False, 0.3)  # let the last paints land
+            pixmap = window.grab()
+            if not pixmap.save(str(output), "PNG"):
+                print(f"could not write {output}", file=sys.stderr)
+                return 1
+            print(f"wrote {output} ({pixmap.width()}×{pixmap.height()}): "
+                  f"{window.prediction.headline_text() or 'no prediction'}, {window.tensorflow_status()}")
+            return 0
+        finally:
+            window.shutdown()
+            window.close()
+            _restore_settings_location(previous)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,33 @@
+"""Helpers the GUI tests share (imported by name: pytest puts this folder on sys.path)."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEvent, QPointF, Qt
+
+from desktop_app.gui.app import ONE, SEVEN, draw_stroke, send_mouse
+
+__all__ = ["ONE", "SEVEN", "draw_stroke", "ink", "quick_config", "right_click", "send_mouse"]
+
+
+def quick_config(**changes):
+    """A training config that trains in a second or two."""
+    from desktop_app.core.training import TrainConfig
+
+    values = dict(preset="mlp", epochs=1, batch_size=32, train_limit=300, augment=False, validation_split=0.1,
+                  device="cpu")
+    values.update(changes)
+    return TrainConfig(**values)
+
+
+def ink(array: np.ndarray) -> int:
+    """Dark pixels in a canvas array (white paper, black ink)."""
+    return int((np.asarray(array) < 128).sum()) if np.asarray(array).size else 0
+
+
+def right_click(widget, x: float = 0.5, y: float = 0.5) -> None:
+    position = QPointF(x * widget.width(), y * widget.height())
+    send_mouse(widget, QEvent.Type.MouseButtonPress, position, Qt.MouseButton.RightButton,
+               Qt.MouseButton.RightButton)
+    send_mouse(widget, QEvent.Type.MouseButtonRelease, position, Qt.MouseButton.RightButton,
+               Qt.MouseButton.NoButton)

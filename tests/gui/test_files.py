@@ -1,0 +1,168 @@
+"""Model files: open (and its errors), save, save as, recent files, unsaved changes, drag and drop, export."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from gui_support import quick_config
+
+
+def test_opening_a_corrupt_file_says_which_file_and_keeps_the_model(qtbot, window, message_boxes, tmp_path,
+                                                                    tiny_model_path):
+    assert window.open_model(tiny_model_path)
+    model_before, title_before = window.model(), window.windowTitle()
+    broken = tmp_path / "broken.keras"
+    broken.write_bytes(b"\x00junk, not a zip archive" * 40)
+
+    assert not window.open_model(broken)
+
+    errors = message_boxes.texts("critical")
+    assert len(errors) == 1
+    assert str(broken) in errors[0] and "corrupt" in errors[0]
+    assert "What to do" in errors[0]
+    assert window.model() is model_before
+    assert window.model_path() == tiny_model_path
+    assert window.windowTitle() == title_before
+
+
+def test_open_shows_the_stored_history_and_remembers_the_file(qtbot, window, tiny_model_path, monkeypatch):
+    monkeypatch.setattr(window, "_ask_open_path", lambda: str(tiny_model_path))
+    window.open_action.trigger()
+
+    assert window.model() is not None
+    assert window.windowTitle() == "tiny[*] — Digit Lab" and not window.isWindowModified()
+    assert window.plots.point_counts()["loss"][1:] == (1, 1)  # one train and one validation epoch point
+    assert window.settings.recent_files()[0] == str(tiny_model_path)
+    assert window.settings.last_model_path() == str(tiny_model_path)
+    recent = [action.data() for action in window.recent_menu.actions() if action.data()]
+    assert recent == [str(tiny_model_path)]
+    assert window.training_panel.train_button.text() == "Continue training"
+
+
+def test_save_as_then_save_and_reopen(qtbot, window, tmp_path, monkeypatch):
+    window.training_panel.set_config(quick_config())
+    window.training_panel.train_button.click()
+    qtbot.waitUntil(lambda: not window.is_training(), timeout=60_000)
+    assert window.isWindowModified()
+    target = tmp_path / "my digits.keras"
+    monkeypatch.setattr(window, "_ask_save_path", lambda: str(target))
+
+    window.save_action.trigger()  # no path yet: Save asks for one
+
+    assert target.is_file()
+    assert window.windowTitle() == "my digits[*] — Digit Lab" and not window.isWindowModified()
+    assert window.open_model(target)
+    assert len(window.model_history()["loss"]) == 1
+    assert window.model_path() == target
+
+
+def test_unsaved_model_asks_before_new(qtbot, window, monkeypatch):
+    window.training_panel.set_config(quick_config())
+    window.training_panel.train_button.click()
+    qtbot.waitUntil(lambda: not window.is_training(), timeout=60_000)
+    asked = []
+
+    monkeypatch.setattr(window, "_ask_unsaved", lambda: asked.append(1) or "cancel")
+    window.new_action.trigger()
+    assert asked and window.model() is not None  # Cancel keeps the model
+
+    monkeypatch.setattr(window, "_ask_unsaved", lambda: "discard")
+    window.new_action.trigger()
+    assert window.model() is None
+    assert window.windowTitle() == "No model[*] — Digit Lab" and not window.isWindowModified()
+    assert window.plots.point_counts()["loss"] == (0, 0, 0)
+
+
+def test_unsaved_model_can_be_saved_when_closing(qtbot, make_window, tmp_path, monkeypatch):
+    window = make_window()
+    window.training_panel.set_config(quick_config())
+    window.training_panel.train_button.click()
+    qtbot.waitUntil(lambda: not window.is_training(), timeout=60_000)
+    target = tmp_path / "kept.keras"
+    monkeypatch.setattr(window, "_ask_unsaved", lambda: "save")
+    monkeypatch.setattr(window, "_ask_save_path", lambda: str(target))
+
+    assert window.close()
+    assert target.is_file()
+
+
+def test_cancel_keeps_the_window_open(qtbot, make_window, monkeypatch):
+    window = make_window()
+    window.training_panel.set_config(quick_config())
+    window.training_panel.train_button.click()
+    qtbot.waitUntil(lambda: not window.is_training(), timeout=60_000)
+    monkeypatch.setattr(window, "_ask_unsaved", lambda: "cancel")
+    assert not window.close()
+    assert window.isVisible()
+    monkeypatch.setattr(window, "_ask_unsaved", lambda: "discard")
+
+
+def test_dropping_a_keras_file_opens_it(qtbot, window, tiny_model_path):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tiny_model_path))])
+    enter = QDragEnterEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, drop)
+    qtbot.waitUntil(lambda: window.model_path() == tiny_model_path, timeout=10_000)
+
+
+def test_other_files_are_not_accepted_for_dropping(qtbot, window, tmp_path):
+    other = tmp_path / "notes.txt"
+    other.write_text("hello")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(other))])
+    enter = QDragEnterEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    enter.setAccepted(False)
+    QApplication.sendEvent(window, enter)
+    assert not enter.isAccepted()
+
+
+def test_open_is_queued_until_tensorflow_is_ready(qtbot, tiny_model_path, tensorflow):
+    from desktop_app.gui.main_window import MainWindow
+
+    window = MainWindow(load_tensorflow=False)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.tensorflow_status() == "Loading TensorFlow…"
+    assert not window.training_panel.train_button.isEnabled()
+    assert not window.open_model(tiny_model_path)  # queued, not refused
+    assert window.model() is None
+
+    window.start_loading_tensorflow()
+    qtbot.waitUntil(lambda: window.model_path() == tiny_model_path, timeout=60_000)
+    assert window.training_panel.train_button.isEnabled()
+
+
+def test_export_writes_tflite_and_saved_model_on_a_thread(qtbot, window, tiny_model_path, tmp_path,
+                                                          message_boxes):
+    assert window.open_model(tiny_model_path)
+    tflite = tmp_path / "digits.tflite"
+    assert window.export_model(tflite, "tflite")
+    assert window.is_exporting() and not window.save_action.isEnabled()
+    qtbot.waitUntil(lambda: not window.is_exporting(), timeout=60_000)
+    assert tflite.is_file() and tflite.stat().st_size > 1000
+    assert f"Exported {tflite}" in window.log_view.toPlainText()
+
+    folder = tmp_path / "saved_model"
+    assert window.export_model(folder, "saved_model")
+    qtbot.waitUntil(lambda: not window.is_exporting(), timeout=60_000)
+    assert (folder / "saved_model.pb").is_file()
+    assert not message_boxes.texts("critical")
+    assert window.save_action.isEnabled()
+
+
+def test_a_failed_export_is_shown(qtbot, window, tiny_model_path, tmp_path, message_boxes):
+    assert window.open_model(tiny_model_path)
+    target = tmp_path / "missing-folder" / "deeper" / "digits.tflite"
+    assert window.export_model(target, "tflite")
+    qtbot.waitUntil(lambda: not window.is_exporting(), timeout=60_000)
+    errors = message_boxes.texts("critical")
+    assert errors and str(target) in errors[0]
+    assert window.model() is not None

@@ -1,0 +1,115 @@
+"""Start-up: the window appears before TensorFlow has loaded, then says which TensorFlow and device."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from desktop_app.gui.prediction_panel import NO_MODEL_HINT
+
+ROOT = Path(__file__).resolve().parents[2]
+
+STARTUP_PROBE = textwrap.dedent("""
+    import sys, time
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[1])
+    QCoreApplication.setOrganizationName("Digit Lab start-up test")
+    from desktop_app.gui.main_window import MainWindow
+    print("tensorflow imported before the window:", "tensorflow" in sys.modules)
+    window = MainWindow()
+    window.show()
+    app.processEvents()
+    print("visible:", window.isVisible())
+    print("ready:", window.tensorflow_ready())
+    print("status:", window.tensorflow_status())
+    print("train enabled:", window.training_panel.train_button.isEnabled())
+    deadline = time.monotonic() + 120
+    while not window.tensorflow_ready() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    print("later status:", window.tensorflow_status())
+    print("later train enabled:", window.training_panel.train_button.isEnabled())
+    window.close()
+""")
+
+
+def test_window_appears_while_tensorflow_loads(tmp_path):
+    """A fresh interpreter (TensorFlow not yet imported) shows the window before TensorFlow is ready."""
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TF_CPP_MIN_LOG_LEVEL": "3",
+                   "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    completed = subprocess.run([sys.executable, "-c", STARTUP_PROBE, str(tmp_path)], capture_output=True,
+                               text=True, timeout=180, env=environment, cwd=ROOT)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    lines = dict(line.split(": ", 1) for line in completed.stdout.splitlines() if ": " in line)
+    assert lines["tensorflow imported before the window"] == "False"
+    assert lines["visible"] == "True"
+    assert lines["ready"] == "False"
+    assert lines["status"] == "Loading TensorFlow…"
+    assert lines["train enabled"] == "False"
+    assert lines["later status"].startswith("TensorFlow 2.") and " ready · " in lines["later status"]
+    assert lines["later train enabled"] == "True"
+
+
+def test_ready_window_without_a_model(qtbot, window, tensorflow):
+    major_minor = ".".join(tensorflow.__version__.split(".")[:2])
+    assert window.isVisible()
+    assert window.tensorflow_status() in (f"TensorFlow {major_minor} ready · CPU",) or \
+        window.tensorflow_status().startswith(f"TensorFlow {major_minor} ready · GPU")
+    assert window.prediction.status_text() == NO_MODEL_HINT
+    assert window.windowTitle() == "No model[*] — Digit Lab"
+    assert not window.windowIcon().isNull()
+    panel = window.training_panel
+    assert panel.train_button.isEnabled() and not panel.stop_button.isEnabled()
+    assert panel.parameters_label.text().startswith("Parameters: ")
+    assert any(ch.isdigit() for ch in panel.parameters_label.text())
+    devices = [panel.device_combo.itemText(i) for i in range(panel.device_combo.count())]
+    assert devices[0].startswith("CPU")
+
+
+def test_no_gpu_item_is_disabled_and_explains_why(qtbot, window):
+    from desktop_app.core.devices import list_devices, why_no_gpu
+
+    if any(device.kind == "GPU" for device in list_devices()):
+        return  # a machine with a GPU lists it instead
+    combo = window.training_panel.device_combo
+    index = combo.findText("GPU (none found)")
+    assert index >= 0
+    assert not combo.model().item(index).isEnabled()
+    assert combo.itemData(index, 3) == why_no_gpu()  # Qt.ToolTipRole
+
+
+def test_every_control_has_a_tooltip(qtbot, window):
+    from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox,
+                                   QPlainTextEdit, QProgressBar, QScrollBar, QToolButton, QWidget)
+
+    kinds = (QAbstractButton, QAbstractSpinBox, QComboBox, QAbstractSlider, QPlainTextEdit, QProgressBar)
+    missing, checked = [], 0
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, kinds) or isinstance(widget, QScrollBar) or not widget.isVisibleTo(window):
+            continue
+        if widget.objectName().startswith("qt_") or type(widget).__name__ == "QToolBarExtension":
+            continue
+        action = widget.defaultAction() if isinstance(widget, QToolButton) else None
+        tip = widget.toolTip() or (action.toolTip() if action is not None else "")
+        checked += 1
+        if not tip or (action is not None and tip == action.text().replace("&", "")):
+            missing.append(f"{type(widget).__name__} {widget.text() if hasattr(widget, 'text') else ''}")
+    assert checked > 20
+    assert not missing, missing
+
+
+def test_layers_dialog_lists_the_preset(qtbot, window):
+    panel = window.training_panel
+    panel.preset_combo.setCurrentIndex(panel.preset_combo.findData("small-cnn"))
+    panel.layers_button.click()
+    dialog = panel._layers_dialog
+    qtbot.waitExposed(dialog)
+    types = [dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())]
+    assert "Conv2D" in types and types[-1] == "Dense"
+    dialog.close()

@@ -1,0 +1,146 @@
+"""Training through the Train button: curves, progress, log, Stop, closing mid-run, continuing, failures."""
+
+from __future__ import annotations
+
+import numpy as np
+import shiboken6
+
+from gui_support import SEVEN, draw_stroke, quick_config
+
+
+def _train(qtbot, window, config, timeout=60_000):
+    window.training_panel.set_config(config)
+    assert window.training_panel.train_button.isEnabled()
+    window.training_panel.train_button.click()
+    assert window.is_training()
+    qtbot.waitUntil(lambda: not window.is_training(), timeout=timeout)
+    return window.last_training_result()
+
+
+def test_train_button_trains_and_shows_progress(qtbot, window):
+    panel = window.training_panel
+    result = _train(qtbot, window, quick_config(preset="small-cnn"))
+
+    assert result.status == "finished", result.reason
+    batches, train_epochs, validation_epochs = window.plots.point_counts()["loss"]
+    assert batches >= 1 and train_epochs == 1 and validation_epochs == 1
+    assert window.plots.point_counts()["accuracy"][1] == 1
+    assert panel.progress_bar.value() == panel.progress_bar.maximum()
+    assert "Trained 1 epoch" in panel.progress_label.text()
+    log_text = window.log_view.toPlainText()
+    assert "Epoch 1/1: loss" in log_text and "validation accuracy" in log_text
+    # back to idle
+    assert panel.train_button.isEnabled() and not panel.stop_button.isEnabled()
+    assert panel.epochs_spin.isEnabled() and panel.preset_combo.isEnabled()
+    assert window.save_action.isEnabled()
+    # an unsaved trained model: the title says so, and Train now continues it
+    assert window.windowTitle() == "untitled[*] — Digit Lab" and window.isWindowModified()
+    assert panel.train_button.text() == "Continue training"
+    assert len(window.model_history()["loss"]) == 1
+
+
+def test_inputs_are_disabled_while_training(qtbot, window):
+    panel = window.training_panel
+    panel.set_config(quick_config(train_limit=2000, batch_size=16))
+    panel.train_button.click()
+    try:
+        assert not panel.train_button.isEnabled() and panel.stop_button.isEnabled()
+        assert not panel.epochs_spin.isEnabled() and not panel.data_combo.isEnabled()
+        assert not window.open_action.isEnabled() and not window.save_action.isEnabled()
+    finally:
+        panel.stop_button.click()
+        qtbot.waitUntil(lambda: not window.is_training(), timeout=60_000)
+
+
+def test_stop_mid_epoch_leaves_a_usable_model(qtbot, window):
+    panel = window.training_panel
+    panel.set_config(quick_config(train_limit=3000, batch_size=16))
+    panel.train_button.click()
+    qtbot.waitUntil(lambda: window.plots.point_counts()["loss"][0] >= 1, timeout=60_000)  # the first batch
+    panel.stop_button.click()
+    assert not panel.stop_button.isEnabled()
+    qtbot.waitUntil(lambda: not window.is_training(), timeout=60_000)
+
+    result = window.last_training_result()
+    assert result.status == "stopped"
+    assert "Stopped by the user" in panel.progress_label.text()
+    assert panel.progress_bar.value() < panel.progress_bar.maximum()
+    assert panel.train_button.isEnabled() and not panel.stop_button.isEnabled()
+    # the partly trained model reads a drawing
+    draw_stroke(window.canvas, SEVEN)
+    probabilities = window.prediction.probabilities()
+    assert probabilities is not None and probabilities.shape == (10,)
+    assert abs(float(probabilities.sum()) - 1) < 1e-3
+
+
+def test_closing_the_window_mid_training_stops_and_waits(qtbot, make_window):
+    window = make_window()
+    window.training_panel.set_config(quick_config(train_limit=3000, batch_size=16))
+    window.training_panel.train_button.click()
+    threads = list(window._threads)
+    assert threads
+    qtbot.waitUntil(lambda: window.plots.point_counts()["loss"][0] >= 1, timeout=60_000)
+
+    assert window.close()
+
+    assert not window.is_training()
+    assert window.running_threads() == 0
+    for thread in threads:
+        assert not shiboken6.isValid(thread) or thread.isFinished()
+    assert window.last_training_result().status == "stopped"
+    assert "Closing: stopping the training first." in window.log_view.toPlainText()
+
+
+def test_train_again_continues_the_model(qtbot, window):
+    _train(qtbot, window, quick_config())
+    first_model = window.model()
+    assert window.training_panel.train_button.text() == "Continue training"
+
+    result = _train(qtbot, window, quick_config())
+
+    assert result.status == "finished"
+    assert window.model() is first_model
+    assert len(window.model_history()["loss"]) == 2
+    assert window.plots.point_counts()["loss"][1] == 2
+    assert "Epoch 2/2" in window.log_view.toPlainText()
+
+
+def test_start_a_new_model_discards_the_history(qtbot, window):
+    _train(qtbot, window, quick_config())
+    first_model = window.model()
+    window.training_panel.new_model_check.setChecked(True)
+    assert window.training_panel.train_button.text() == "Train"
+
+    _train(qtbot, window, quick_config(preset="small-cnn"))
+
+    assert window.model() is not first_model
+    assert len(window.model_history()["loss"]) == 1
+
+
+def test_a_failed_run_shows_a_message_and_returns_to_idle(qtbot, window, message_boxes, tmp_path):
+    missing = tmp_path / "no-such-data"
+    result = _train(qtbot, window, quick_config(data=str(missing)))
+
+    assert result.status == "failed"
+    errors = message_boxes.texts("critical")
+    assert errors and str(missing) in errors[0] and "What to do" in errors[0]
+    assert str(missing) in window.log_view.toPlainText()
+    assert window.training_panel.train_button.isEnabled()
+    assert window.model() is None or len(window.model_history().get("loss", [])) == 0
+
+
+def test_predictions_follow_the_epochs_while_training(qtbot, window):
+    draw_stroke(window.canvas, SEVEN)
+    notes = []
+    window.training_panel.set_config(quick_config(epochs=2))
+    window.training_panel.train_button.click()
+    before = window.prediction.probabilities()  # the untrained copy already answers
+    qtbot.waitUntil(lambda: "after epoch 1" in window.prediction.model_note.text()
+                    or not window.is_training(), timeout=60_000)
+    notes.append(window.prediction.model_note.text())
+    qtbot.waitUntil(lambda: not window.is_training(), timeout=60_000)
+    after = window.prediction.probabilities()
+
+    assert before is not None and after is not None
+    assert not np.allclose(before, after)
+    assert "epoch" in notes[0]
