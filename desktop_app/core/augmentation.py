@@ -15,7 +15,9 @@ class AugmentationSettings:
     max_shift: float = 2.0  # pixels
     max_rotation: float = 12.0  # degrees
     scale_range: tuple[float, float] = (0.85, 1.1)
-    thickness_probability: float = 0.3  # chance of a thinner or a thicker stroke
+    thinner_probability: float = 0.1  # 2×2 erosion
+    thicker_probability: float = 0.15  # 2×2 dilation
+    much_thicker_probability: float = 0.2  # 3×3 dilation: a felt pen on a small drawing
 
 
 def augment_batch(images, seed, settings: AugmentationSettings = AugmentationSettings()):
@@ -43,8 +45,12 @@ def augment_batch(images, seed, settings: AugmentationSettings = AugmentationSet
         images=images, transforms=transforms, output_shape=tf.constant([28, 28]),
         fill_value=0.0, interpolation="BILINEAR", fill_mode="CONSTANT")
 
-    thicker = tf.nn.max_pool2d(moved, 2, 1, "SAME")
     thinner = -tf.nn.max_pool2d(-moved, 2, 1, "SAME")
+    thicker = tf.nn.max_pool2d(moved, 2, 1, "SAME")
+    much_thicker = tf.nn.max_pool2d(moved, 3, 1, "SAME")
     choice = uniform(3, 0.0, 1.0)[:, None, None, None]
-    half = settings.thickness_probability / 2
-    return tf.where(choice < half, thinner, tf.where(choice < 2 * half, thicker, moved))
+    first = settings.thinner_probability
+    second = first + settings.thicker_probability
+    third = second + settings.much_thicker_probability
+    return tf.where(choice < first, thinner,
+                    tf.where(choice < second, thicker, tf.where(choice < third, much_thicker, moved)))
