@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import platform
+import sys
 from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,9 @@ def why_no_gpu() -> str:
     """One sentence on why TensorFlow sees no GPU here, for the device selector's tooltip."""
     tf = _tf()
     system = platform.system()
+    if getattr(sys, "frozen", False):
+        return ("The installed Digit Lab is CPU-only. For NVIDIA GPU training on Linux, install it with pip: "
+                "python -m pip install \"digit-lab[gpu]\" (see the README).")
     if system == "Darwin":
         return "TensorFlow has no GPU support on macOS; training runs on the CPU."
     if system == "Windows":

@@ -23,6 +23,8 @@ class EvaluationReport:
     per_class_accuracy: np.ndarray  # 10 values; NaN for a digit with no images
     mistakes: list[Mistake]  # most confident first
     samples: int
+    predicted: np.ndarray | None = None  # the predicted label of every evaluated image
+    confidence: np.ndarray | None = None  # the probability each image's predicted label got
 
     def to_dict(self) -> dict:
         return {
@@ -53,7 +55,23 @@ def report_from_probabilities(probabilities: np.ndarray, labels: np.ndarray,
         mistakes=[Mistake(int(i), int(labels[i]), int(predicted[i]), float(probabilities[i, predicted[i]]))
                   for i in worst],
         samples=int(len(labels)),
+        predicted=predicted.astype(np.int64),
+        confidence=probabilities[np.arange(len(labels)), predicted].astype(np.float32),
     )
+
+
+def cell_examples(report: EvaluationReport, labels: np.ndarray, true_label: int, predicted_label: int,
+                  limit: int = 60) -> list[Mistake]:
+    """The images behind one confusion-matrix cell (true label, predicted label), most confident first.
+
+    On the diagonal they are right answers; `confidence` is the probability of the predicted label.
+    """
+    if report.predicted is None or report.confidence is None:
+        raise ValueError("this report holds no per-image predictions")
+    labels = np.asarray(labels).astype(np.int64)
+    chosen = np.flatnonzero((labels == true_label) & (report.predicted == predicted_label))
+    chosen = chosen[np.argsort(-report.confidence[chosen], kind="stable")][:limit]
+    return [Mistake(int(i), int(true_label), int(predicted_label), float(report.confidence[i])) for i in chosen]
 
 
 def evaluate(model, images: np.ndarray, labels: np.ndarray, mistakes: int = 25,

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from desktop_app.core.data import Dataset
-from desktop_app.core.evaluation import evaluate
+from desktop_app.core.evaluation import EvaluationReport, evaluate
 from desktop_app.core.training import TrainConfig, TrainingObserver, TrainingResult, train
 
 
@@ -97,3 +97,33 @@ def fine_tune(model, personal: Dataset, mnist: Dataset, config: TrainConfig | No
     return FineTuneReport(personal_before, accuracy_on(held_out.x_train, held_out.y_train),
                           mnist_before, accuracy_on(test_x, test_y), len(held_out.x_train),
                           len(learn.x_train), result, weights_before)
+
+
+MIN_SAMPLES_PER_DIGIT = 2
+
+
+def missing_samples(counts: list[int], minimum: int = MIN_SAMPLES_PER_DIGIT) -> dict[int, int]:
+    """Digit → how many more drawings it needs before fine-tuning (one to learn from, one to measure
+    on); empty when every digit has `minimum`."""
+    counts = list(counts) + [0] * (10 - len(counts))
+    return {digit: minimum - counts[digit] for digit in range(10) if counts[digit] < minimum}
+
+
+@dataclass
+class PersonalMeasurement:
+    """How well a model reads someone's handwriting, next to its MNIST test accuracy."""
+
+    personal: EvaluationReport  # mistakes index into `samples`
+    samples: list  # personal_data.Sample, in the evaluated order
+    mnist: EvaluationReport
+
+
+def measure_personal(model, personal, mnist: Dataset, mnist_test_images: int | None = None,
+                     mistakes: int = 100) -> PersonalMeasurement:
+    """Evaluate `model` on every sample of a PersonalDataset and on the MNIST test set."""
+    samples = personal.samples()
+    dataset = personal.as_dataset(samples=samples)
+    report = evaluate(model, dataset.x_train, dataset.y_train, mistakes=mistakes)
+    mnist_report = evaluate(model, mnist.x_test[:mnist_test_images], mnist.y_test[:mnist_test_images],
+                            mistakes=0)
+    return PersonalMeasurement(report, samples, mnist_report)

@@ -135,3 +135,44 @@ def tile_images(tiles: np.ndarray, columns: int | None = None, gap: int = 1) -> 
         top, left = row * (height + gap), column * (width + gap)
         grid[top:top + height, left:left + width] = scaled
     return grid
+
+
+def parameter_totals(model) -> dict[str, int]:
+    """Total, trainable and non-trainable parameter counts, the three figures under `model.summary()`."""
+    trainable = sum(int(np.prod(variable.shape)) for variable in model.trainable_weights)
+    non_trainable = sum(int(np.prod(variable.shape)) for variable in model.non_trainable_weights)
+    return {"total": trainable + non_trainable, "trainable": trainable, "non_trainable": non_trainable}
+
+
+def network_field_in_drawing(drawing: np.ndarray) -> tuple[float, float, float, float] | None:
+    """Where the 28×28 image the network reads lies on `drawing`: (x, y, width, height) in the drawing's
+    pixels, found by retracing `preprocess.preprocess_image` (crop to the ink, fit into 20 px, centre by
+    mass). A 28×28 map (a saliency map, say) stretched over this rectangle sits on the strokes it came
+    from. None when the drawing holds no ink.
+    """
+    from desktop_app.core import preprocess
+    from desktop_app.core.errors import EmptyDrawingError
+
+    try:
+        ink = preprocess.ink_map(drawing)
+    except EmptyDrawingError:
+        return None
+    ink[ink < preprocess.INK_THRESHOLD / 2] = 0.0
+    mask = ink >= preprocess.INK_THRESHOLD
+    if not mask.any():
+        return None
+    rows = np.flatnonzero(mask.any(axis=1))
+    cols = np.flatnonzero(mask.any(axis=0))
+    crop = ink[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+    digit = preprocess._fit_longer_side(crop)
+    mass = float(digit.sum())
+    if mass <= 0:
+        return None
+    height, width = digit.shape
+    grid_rows, grid_cols = np.mgrid[0:height, 0:width]
+    field = preprocess.FIELD_SIZE
+    top = int(np.clip(round(preprocess.MNIST_CENTRE - float((digit * grid_rows).sum()) / mass), 0, field - height))
+    left = int(np.clip(round(preprocess.MNIST_CENTRE - float((digit * grid_cols).sum()) / mass), 0, field - width))
+    scale_y, scale_x = height / crop.shape[0], width / crop.shape[1]
+    return (float(cols[0] - left / scale_x), float(rows[0] - top / scale_y),
+            float(field / scale_x), float(field / scale_y))

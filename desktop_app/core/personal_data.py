@@ -86,11 +86,12 @@ class PersonalDataset:
     def image(self, sample: Sample) -> np.ndarray:
         return np.asarray(Image.open(self.root / sample.file).convert("L"))
 
-    def as_dataset(self, name: str = "my handwriting") -> Dataset:
-        """All samples, preprocessed the MNIST way, as training images (the test part empty)."""
+    def as_dataset(self, name: str = "my handwriting", samples: list[Sample] | None = None) -> Dataset:
+        """All samples (or the given ones, in that order), preprocessed the MNIST way, as training
+        images (the test part empty)."""
         from desktop_app.core.preprocess import preprocess_image
 
-        samples = self.samples()
+        samples = self.samples() if samples is None else list(samples)
         if not samples:
             raise DataError(f"{self.root}: the personal data set is empty; store some drawings first.")
         images = np.stack([np.rint(preprocess_image(self.image(s))[..., 0] * 255).astype(np.uint8)
@@ -185,3 +186,21 @@ class PersonalDataset:
     def clear(self) -> None:
         if self.root.exists():
             shutil.rmtree(self.root)
+
+
+def practice_digit(counts: list[int], previous: int | None = None,
+                   rng: np.random.Generator | None = None) -> int:
+    """The digit to ask for next: a random one among the least collected, not `previous` when another
+    digit is as rare (so practice never asks for the same digit twice in a row unless it must)."""
+    rng = rng or np.random.default_rng()
+    counts = list(counts) + [0] * (10 - len(counts))
+    fewest = min(counts[:10])
+    choices = [digit for digit in range(10) if counts[digit] == fewest]
+    if previous in choices and len(choices) > 1:
+        choices.remove(previous)
+    elif choices == [previous]:  # the rarest is the one just drawn: take the next rarest instead
+        others = [digit for digit in range(10) if digit != previous]
+        second = min(counts[digit] for digit in others)
+        if second <= fewest + 1:
+            choices = [digit for digit in others if counts[digit] == second]
+    return int(rng.choice(choices))

@@ -22,6 +22,24 @@ ORGANIZATION = "Digit Lab"
 SELF_TEST_TIMEOUT_S = 120.0
 
 
+_garbage_collector = None
+
+
+def collect_garbage_on_gui_thread() -> None:
+    """Let Python's cycle collector run only on the GUI thread, from a timer.
+
+    Left automatic, it runs in whichever thread happens to allocate, and a Qt widget it frees on the
+    training thread deadlocks (seen here: a window from an earlier test freed inside TensorFlow's loader
+    thread) or crashes Qt. pyqtgraph's GarbageCollector disables automatic collection and collects on
+    a QTimer instead.
+    """
+    global _garbage_collector
+    if _garbage_collector is None:
+        from pyqtgraph.util.garbage_collector import GarbageCollector
+
+        _garbage_collector = GarbageCollector(interval=1.0)
+
+
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
     """The QApplication (the running one if there is one), named and with the application icon."""
     app = QApplication.instance()
@@ -36,6 +54,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     from desktop_app.gui.resources import app_icon
 
     app.setWindowIcon(app_icon())
+    collect_garbage_on_gui_thread()
     return app
 
 

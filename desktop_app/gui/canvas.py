@@ -321,6 +321,11 @@ class DrawingCanvas(QWidget):
         else:
             self.drawingChanged.emit(self.drawing())
 
+    def undo_depth(self) -> int:
+        """How many states Undo can go back (each stroke, clear and loaded image adds one, up to
+        UNDO_DEPTH): lets an observer tell which recorded strokes are still on the paper."""
+        return len(self._undo)
+
 
 class CanvasPanel(QWidget):
     """The canvas with its tools: pen width, eraser, undo and clear."""

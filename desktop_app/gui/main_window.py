@@ -24,6 +24,8 @@ from desktop_app.core.models import PRESETS
 from desktop_app.core.training import (BatchProgress, EpochRecord, TrainConfig, TrainingPlan, TrainingResult,
                                        new_model)
 from desktop_app.gui.canvas import CanvasPanel
+from desktop_app.gui.handwriting import install_handwriting
+from desktop_app.gui.look_inside import install_look_inside
 from desktop_app.gui.plots import TrainingPlots
 from desktop_app.gui.prediction_panel import NO_MODEL_HINT, PredictionPanel
 from desktop_app.gui.resources import action_icon, app_icon
@@ -100,6 +102,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._connect()
+        install_handwriting(self)  # the collect bar, “My handwriting” dock and menu
+        install_look_inside(self)  # Inside the network, Evaluation, History, Model summary; saliency
         self._restore_settings()
         self._log_relay = _LogRelay(self)
         self._log_relay.line.connect(self.log_view.append_line)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 import numpy as np
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Slot
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -132,6 +132,8 @@ class NetworkInputView(QWidget):
 class PredictionPanel(QWidget):
     """The network's answer to the drawing on the canvas."""
 
+    refreshed = Signal()  # after each refresh: a new drawing, new weights or another predictor
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._predictor = None
@@ -223,6 +225,12 @@ class PredictionPanel(QWidget):
     @Slot()
     def refresh(self) -> None:
         """Predict again: the drawing or the weights changed."""
+        try:
+            self._predict_again()
+        finally:
+            self.refreshed.emit()
+
+    def _predict_again(self) -> None:
         if self._predictor is None:
             self._show_nothing(self._hint)
             return

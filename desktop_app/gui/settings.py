@@ -23,7 +23,9 @@ DEFAULT_PEN_WIDTH = 18
 
 # The TrainConfig fields the training panel offers; the rest keep the core's defaults.
 TRAINING_KEYS = ("data", "preset", "epochs", "batch_size", "learning_rate", "optimizer", "validation_split",
-                 "augment", "early_stopping_patience", "train_limit", "device")
+                 "augment", "early_stopping_patience", "train_limit", "device",
+                 "early_stopping_monitor", "restore_best", "checkpoint_path", "tensorboard_dir", "loop")
+OPTIONAL_PATH_KEYS = ("checkpoint_path", "tensorboard_dir")  # None in TrainConfig, "" in the settings file
 
 
 def _as_bool(value: Any, default: bool) -> bool:
@@ -87,6 +89,8 @@ class AppSettings:
             default = getattr(defaults, key)
             if key == "train_limit":
                 values[key] = self.get(f"training/{key}", 0) or None
+            elif key in OPTIONAL_PATH_KEYS:
+                values[key] = self.get(f"training/{key}", "") or None
             else:
                 values[key] = self.get(f"training/{key}", default)
         config = TrainConfig.from_dict({**defaults.to_dict(), **values})
@@ -102,6 +106,8 @@ class AppSettings:
             value = getattr(config, key)
             if key == "train_limit":
                 value = int(value or 0)
+            elif key in OPTIONAL_PATH_KEYS:
+                value = str(value or "")
             self.set(f"training/{key}", value)
 
     def data_folders(self) -> list[str]:
@@ -148,6 +154,20 @@ class AppSettings:
 
     def set_last_folder(self, folder: str | Path) -> None:
         self.set("models/last_folder", str(folder))
+
+    # -- personal handwriting set ---------------------------------------------------------------
+    def handwriting_root(self) -> Path:
+        """Where the user's own drawings live: AppDataLocation/handwriting unless set otherwise."""
+        chosen = self.get("handwriting/root", "")
+        if chosen:
+            return Path(chosen)
+        from PySide6.QtCore import QStandardPaths
+
+        data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        return Path(data) / "handwriting"
+
+    def set_handwriting_root(self, folder: str | Path | None) -> None:
+        self.set("handwriting/root", str(folder) if folder else "")
 
     # -- window ---------------------------------------------------------------------------------
     def window_geometry(self) -> QByteArray | None:

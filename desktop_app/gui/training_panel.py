@@ -16,8 +16,8 @@ from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QPlainTextEdit, QProgressBar, QPushButton, QSpinBox,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QPushButton,
+                               QSpinBox, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
 
 from desktop_app.core.models import DEFAULT_PRESET, PRESETS, build_model, layer_summary
 from desktop_app.core.training import BatchProgress, TrainConfig, TrainingPlan, TrainingResult
@@ -36,6 +36,11 @@ def format_duration(seconds: float) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+def tensorboard_command(folder: str) -> str:
+    """The command that shows a run's TensorBoard logs."""
+    return f'tensorboard --logdir "{folder}"'
 
 
 def format_metrics(metrics: dict[str, float]) -> str:
@@ -136,6 +141,7 @@ class TrainingPanel(QWidget):
     trainRequested = Signal()
     stopRequested = Signal()
     configChanged = Signal()
+    runFinished = Signal(object)  # TrainingResult, from show_result: the history view collects the runs
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -227,8 +233,42 @@ class TrainingPanel(QWidget):
         self.patience_spin.setRange(0, 1000)
         self.patience_spin.setSpecialValueText("Off")
         self.patience_spin.setSuffix(" epochs")
-        self.patience_spin.setToolTip("Stop early when the validation loss has not improved for this many "
+        self.patience_spin.setToolTip("Stop early when the watched figure has not improved for this many "
                                       "epochs; Off trains all epochs.")
+        self.monitor_combo = QComboBox()
+        self.monitor_combo.addItem("Validation loss", "val_loss")
+        self.monitor_combo.addItem("Validation accuracy", "val_accuracy")
+        self.monitor_combo.setToolTip("The figure early stopping and “Keep the best epoch” watch: the loss or "
+                                      "the accuracy on the validation images.")
+        self.restore_best_check = QCheckBox("Keep the best epoch")
+        self.restore_best_check.setToolTip("End the run with the weights of the epoch with the best watched "
+                                           "figure, not those of the last epoch. Needs a validation split.")
+        self.checkpoint_edit = QLineEdit()
+        self.checkpoint_edit.setPlaceholderText("Off")
+        self.checkpoint_edit.setClearButtonEnabled(True)
+        self.checkpoint_edit.setToolTip("Also save the best model of the run (lowest validation loss) to this "
+                                        ".keras file after each better epoch; empty: no checkpoint file.")
+        self.checkpoint_button = QToolButton()
+        self.checkpoint_button.setText("…")
+        self.checkpoint_button.setToolTip("Choose the checkpoint file.")
+        self.tensorboard_edit = QLineEdit()
+        self.tensorboard_edit.setPlaceholderText("Off")
+        self.tensorboard_edit.setClearButtonEnabled(True)
+        self.tensorboard_edit.setToolTip("Write TensorBoard logs of each run into this folder, to view with "
+                                         "tensorboard --logdir; empty: no logs.")
+        self.tensorboard_button = QToolButton()
+        self.tensorboard_button.setText("…")
+        self.tensorboard_button.setToolTip("Choose the TensorBoard log folder.")
+        self.loop_combo = QComboBox()
+        self.loop_combo.addItem("Keras fit", "fit")
+        self.loop_combo.addItem("GradientTape loop", "tape")
+        self.loop_combo.setItemData(0, "model.fit: Keras runs the epochs, batches and callbacks.",
+                                    Qt.ItemDataRole.ToolTipRole)
+        self.loop_combo.setItemData(1, "A hand-written loop: a tf.function step with tf.GradientTape and "
+                                       "optimizer.apply_gradients, driving the same callbacks.",
+                                    Qt.ItemDataRole.ToolTipRole)
+        self.loop_combo.setToolTip("How the training steps run: Keras' fit, or a hand-written GradientTape "
+                                   "loop; both learn the same way and report alike.")
         self.device_combo = QComboBox()
         self.device_combo.setToolTip("Where the training runs: the CPU or a GPU that TensorFlow sees.")
         self.device_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -290,9 +330,17 @@ class TrainingPanel(QWidget):
         self._row(training_form, "Learning &rate", self.lr_spin)
         self._row(training_form, "&Optimizer", self.optimizer_combo)
         self._row(training_form, "&Validation", self.validation_spin)
-        self._row(training_form, "Early sto&p", self.patience_spin)
         self._row(training_form, "&Device", self.device_combo)
         training_form.addRow("", self.augment_check)
+
+        extras_box = QGroupBox("Stopping, checkpoints and logs")
+        extras_form = self._form(extras_box)
+        self._row(extras_form, "Early sto&p", self.patience_spin)
+        self._row(extras_form, "&Watch", self.monitor_combo)
+        extras_form.addRow("", self.restore_best_check)
+        self._row(extras_form, "Chec&kpoint", self._with_button(self.checkpoint_edit, self.checkpoint_button))
+        self._row(extras_form, "Tensor&Board", self._with_button(self.tensorboard_edit, self.tensorboard_button))
+        self._row(extras_form, "Training loo&p", self.loop_combo)
 
         run_box = QGroupBox("Run")
         run_layout = QVBoxLayout(run_box)
@@ -309,13 +357,15 @@ class TrainingPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(10)
-        for box in (data_box, model_box, training_box, run_box):
+        for box in (data_box, model_box, training_box, extras_box, run_box):
             layout.addWidget(box)
         layout.addStretch(1)
 
         self._inputs = [self.data_combo, self.limit_spin, self.preset_combo, self.epochs_spin, self.batch_spin,
                         self.lr_spin, self.optimizer_combo, self.validation_spin, self.augment_check,
-                        self.patience_spin, self.device_combo, self.new_model_check]
+                        self.patience_spin, self.device_combo, self.new_model_check, self.monitor_combo,
+                        self.restore_best_check, self.checkpoint_edit, self.checkpoint_button,
+                        self.tensorboard_edit, self.tensorboard_button, self.loop_combo]
 
         # -- signals ---------------------------------------------------------------------------------
         self.data_combo.activated.connect(self._data_activated)
@@ -327,9 +377,15 @@ class TrainingPanel(QWidget):
         for spin in (self.limit_spin, self.epochs_spin, self.batch_spin, self.validation_spin, self.patience_spin):
             spin.valueChanged.connect(self._changed)
         self.lr_spin.valueChanged.connect(self._changed)
-        for combo in (self.data_combo, self.preset_combo, self.optimizer_combo, self.device_combo):
+        for combo in (self.data_combo, self.preset_combo, self.optimizer_combo, self.device_combo,
+                      self.monitor_combo, self.loop_combo):
             combo.currentIndexChanged.connect(self._changed)
         self.augment_check.toggled.connect(self._changed)
+        self.restore_best_check.toggled.connect(self._changed)
+        self.checkpoint_edit.editingFinished.connect(self._changed)
+        self.tensorboard_edit.editingFinished.connect(self._changed)
+        self.checkpoint_button.clicked.connect(self._browse_checkpoint)
+        self.tensorboard_button.clicked.connect(self._browse_tensorboard)
         self.set_config(TrainConfig())
 
     # -- config ----------------------------------------------------------------------------------
@@ -349,6 +405,11 @@ class TrainingPanel(QWidget):
             augment=self.augment_check.isChecked(),
             early_stopping_patience=self.patience_spin.value(),
             device=self._device(),
+            early_stopping_monitor=self.monitor_combo.currentData() or "val_loss",
+            restore_best=self.restore_best_check.isChecked(),
+            checkpoint_path=self.checkpoint_edit.text().strip() or None,
+            tensorboard_dir=self.tensorboard_edit.text().strip() or None,
+            loop=self.loop_combo.currentData() or "fit",
         )
         return TrainConfig.from_dict(values)
 
@@ -375,6 +436,11 @@ class TrainingPanel(QWidget):
             self.validation_spin.setValue(round(config.validation_split * 100))
             self.augment_check.setChecked(config.augment)
             self.patience_spin.setValue(config.early_stopping_patience)
+            self.monitor_combo.setCurrentIndex(max(self.monitor_combo.findData(config.early_stopping_monitor), 0))
+            self.restore_best_check.setChecked(bool(config.restore_best))
+            self.checkpoint_edit.setText(config.checkpoint_path or "")
+            self.tensorboard_edit.setText(config.tensorboard_dir or "")
+            self.loop_combo.setCurrentIndex(max(self.loop_combo.findData(config.loop), 0))
             self._pending_device = config.device
             self._select_device(config.device)
         finally:
@@ -487,6 +553,10 @@ class TrainingPanel(QWidget):
             self.progress_label.setText(f"{reason}, after {elapsed}.")
         else:
             self.progress_label.setText("Training failed; see the log.")
+        folder = result.config.tensorboard_dir if result.config is not None else None
+        if folder and result.status != "failed":
+            self.progress_label.setText(f"{self.progress_label.text()}\nTensorBoard: {tensorboard_command(folder)}")
+        self.runFinished.emit(result)
 
     # -- internals -------------------------------------------------------------------------------
     def _form(self, box: QGroupBox) -> QFormLayout:
@@ -500,6 +570,17 @@ class TrainingPanel(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setHorizontalSpacing(8)
         form.setVerticalSpacing(6)
+
+    @staticmethod
+    def _with_button(edit: QLineEdit, button: QToolButton) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(edit, 1)
+        row.addWidget(button)
+        box.setToolTip(edit.toolTip())
+        return box
 
     @staticmethod
     def _row(form: QFormLayout, text: str, widget: QWidget) -> None:
@@ -544,6 +625,32 @@ class TrainingPanel(QWidget):
             self._last_data_index = self.data_combo.currentIndex()
         else:
             self.data_combo.setCurrentIndex(self._last_data_index)
+
+    def _choose_checkpoint_file(self) -> str:
+        """Ask for the checkpoint file (a method, so tests can replace the dialog)."""
+        path, _ = QFileDialog.getSaveFileName(self, "Keep the best model of each run in",
+                                              self.checkpoint_edit.text() or "best.keras", "Keras model (*.keras)")
+        if path and not path.lower().endswith(".keras"):
+            path += ".keras"
+        return path
+
+    def _choose_tensorboard_folder(self) -> str:
+        """Ask for the TensorBoard log folder (a method, so tests can replace the dialog)."""
+        return QFileDialog.getExistingDirectory(self, "Write TensorBoard logs into", self.tensorboard_edit.text())
+
+    @Slot()
+    def _browse_checkpoint(self) -> None:
+        path = self._choose_checkpoint_file()
+        if path:
+            self.checkpoint_edit.setText(path)
+            self._changed()
+
+    @Slot()
+    def _browse_tensorboard(self) -> None:
+        folder = self._choose_tensorboard_folder()
+        if folder:
+            self.tensorboard_edit.setText(folder)
+            self._changed()
 
     def _choose_data_folder(self) -> str:
         """Ask for a data set folder (a method, so tests can replace the dialog)."""

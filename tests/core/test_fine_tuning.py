@@ -45,3 +45,27 @@ def test_fine_tuning_learns_the_hand_and_keeps_mnist(base_model, mnist):
     assert report.personal_after > report.personal_before + 0.03
     assert report.mnist_after >= report.mnist_before - 0.003  # at most 0.3 points lost
     assert len(report.weights_before) == len(base_model.get_weights())
+
+
+def test_missing_samples_names_what_to_collect():
+    from desktop_app.core.fine_tuning import missing_samples
+
+    assert missing_samples([2] * 10) == {}
+    assert missing_samples([0, 1, 2, 5, 2, 2, 2, 2, 2, 2]) == {0: 2, 1: 1}
+
+
+def test_measure_personal_maps_mistakes_to_samples(tmp_path, mnist):
+    from desktop_app.core.fine_tuning import measure_personal
+    from desktop_app.core.personal_data import PersonalDataset
+
+    store = PersonalDataset(tmp_path)
+    drawings = personal_style_set(mnist.x_test[:20], seed=2)
+    for drawing, label in zip(drawings, mnist.y_test[:20]):
+        store.add(drawing, int(label))
+    model = train(TrainConfig(preset="mlp", epochs=1, train_limit=300, augment=False, device="cpu"),
+                  dataset=mnist).model
+    measured = measure_personal(model, store, mnist, mnist_test_images=200)
+    assert measured.personal.samples == 20 and measured.mnist.samples == 200
+    assert len(measured.samples) == 20
+    for mistake in measured.personal.mistakes:
+        assert measured.samples[mistake.index].label == mistake.true_label != mistake.predicted_label

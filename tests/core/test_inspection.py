@@ -60,3 +60,29 @@ def test_tiles_form_one_grid():
     assert grid.shape == (2 * 4 + 1, 3 * 4 + 2)
     assert grid[0, 0] == 0 and grid[3, 3] == 1  # each tile scaled to 0–1 on its own
     assert inspection.feature_map_tiles(np.zeros((7, 7, 12))).shape == (12, 7, 7)
+
+
+def test_parameter_totals_split_trainable_and_not():
+    model = build_model("batchnorm-cnn", seed=0)
+    totals = inspection.parameter_totals(model)
+    assert totals["total"] == model.count_params() == sum(row["parameters"] for row in layer_summary(model))
+    assert totals["non_trainable"] > 0  # the batch-normalisation statistics
+    assert totals["trainable"] + totals["non_trainable"] == totals["total"]
+
+
+def test_the_network_field_maps_back_onto_the_drawing(mnist, frame_digit):
+    from desktop_app.core.preprocess import preprocess_image
+
+    drawing = frame_digit(mnist.x_test[0], scale=8)  # dark ink on light paper, off-centre
+    x, y, width, height = inspection.network_field_in_drawing(drawing)
+    field = preprocess_image(drawing)[..., 0]
+    rows, cols = np.mgrid[0:28, 0:28]
+    # the network image's centre of ink, carried back into drawing pixels …
+    mapped_x = x + (float((field * cols).sum() / field.sum()) + 0.5) * width / 28
+    mapped_y = y + (float((field * rows).sum() / field.sum()) + 0.5) * height / 28
+    # … lands on the drawing's own centre of ink, within one network pixel
+    ink = 255.0 - drawing
+    d_rows, d_cols = np.mgrid[0:drawing.shape[0], 0:drawing.shape[1]]
+    assert abs(mapped_x - (float((ink * d_cols).sum() / ink.sum()) + 0.5)) < width / 28
+    assert abs(mapped_y - (float((ink * d_rows).sum() / ink.sum()) + 0.5)) < height / 28
+    assert inspection.network_field_in_drawing(np.full((100, 100), 255, np.uint8)) is None

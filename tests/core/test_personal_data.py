@@ -107,3 +107,25 @@ def test_index_is_plain_json(tmp_path, drawings):
     store.add(*drawings[0])
     index = json.loads((tmp_path / INDEX_NAME).read_text())
     assert index["version"] == 1 and index["samples"][0]["label"] == drawings[0][1]
+
+
+def test_practice_asks_for_the_least_collected_digit():
+    from desktop_app.core.personal_data import practice_digit
+
+    rng = np.random.default_rng(0)
+    counts = [3, 3, 1, 3, 3, 3, 3, 3, 3, 3]
+    assert practice_digit(counts, rng=rng) == 2
+    even = [2] * 10
+    asked = {practice_digit(even, previous=4, rng=rng) for _ in range(200)}
+    assert asked == set(range(10)) - {4}  # every digit but the one just drawn
+    # the rarest is the one just drawn and another is nearly as rare: no immediate repeat
+    assert practice_digit([1, 2, 5, 5, 5, 5, 5, 5, 5, 5], previous=0, rng=rng) == 1
+
+
+def test_as_dataset_keeps_the_order_of_given_samples(tmp_path, drawings):
+    store = PersonalDataset(tmp_path)
+    for drawing, label in drawings[:4]:
+        store.add(drawing, label)
+    chosen = store.samples()[::-1][:3]
+    dataset = store.as_dataset(samples=chosen)
+    assert dataset.y_train.tolist() == [s.label for s in chosen]

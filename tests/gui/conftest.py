@@ -21,6 +21,14 @@ from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 
+@pytest.fixture(scope="session", autouse=True)
+def garbage_collected_on_gui_thread(qapp):
+    """As in the app: cycles are collected on the GUI thread only, never inside a worker thread."""
+    from desktop_app.gui.app import collect_garbage_on_gui_thread
+
+    collect_garbage_on_gui_thread()
+
+
 @pytest.fixture(autouse=True)
 def isolated_settings(qapp, tmp_path):
     """QSettings in tmp_path under a test organisation: a test never reads or writes the user's settings."""
@@ -29,6 +37,7 @@ def isolated_settings(qapp, tmp_path):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     QCoreApplication.setOrganizationName("Digit Lab tests")
     QCoreApplication.setApplicationName("digit-lab-tests")
+    QSettings().setValue("handwriting/root", str(tmp_path / "handwriting"))  # never the user's own drawings
     yield tmp_path / "settings"
     QSettings.setDefaultFormat(previous[0])
     QCoreApplication.setOrganizationName(previous[1])
@@ -101,7 +110,10 @@ def make_window(qtbot, tensorflow):
             qtbot.waitUntil(window.tensorflow_ready, timeout=60_000)
         return window
 
-    return make
+    yield make
+    import gc
+
+    gc.collect()  # free this test's windows here, on the GUI thread, not in the next test's threads
 
 
 @pytest.fixture

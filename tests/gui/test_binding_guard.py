@@ -1,20 +1,13 @@
-"""The guard against PySide6 6.12.0's dropped references to None (see desktop_app/gui/__init__.py)."""
+"""Digit Lab refuses, with the fix in the message, a Qt binding known to crash it."""
 
-from __future__ import annotations
-
-import sys
-
-from PySide6.QtCore import QObject
-
-import desktop_app.gui as gui
+from desktop_app.gui import binding_problem
 
 
-def test_many_null_returning_calls_cannot_exhaust_none():
-    probe = QObject()
-    for _ in range(20_000):  # the calls pyqtgraph and the window make all the time
-        probe.parent()
-        probe.sender()
-    if gui.NONE_REFCOUNT_GUARDED:
-        assert sys.getrefcount(None) > gui.NONE_REFCOUNT_RESERVE // 2
-    else:
-        assert sys.getrefcount(None) > 0  # an unaffected binding (or an immortal None)
+def test_the_crashing_binding_is_named_with_its_fix():
+    message = binding_problem("6.12.0", (3, 11))
+    assert "6.12.0" in message and "pip install" in message
+
+
+def test_other_versions_and_immortal_none_pythons_are_fine():
+    assert binding_problem("6.11.3", (3, 11)) is None
+    assert binding_problem("6.12.0", (3, 12)) is None

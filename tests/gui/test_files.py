@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QUrl, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -102,7 +102,7 @@ def test_cancel_keeps_the_window_open(qtbot, make_window, monkeypatch):
 def test_dropping_a_keras_file_opens_it(qtbot, window, tiny_model_path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(tiny_model_path))])
-    enter = QDragEnterEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
@@ -117,7 +117,7 @@ def test_other_files_are_not_accepted_for_dropping(qtbot, window, tmp_path):
     other.write_text("hello")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(other))])
-    enter = QDragEnterEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     enter.setAccepted(False)
     QApplication.sendEvent(window, enter)

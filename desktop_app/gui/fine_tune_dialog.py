@@ -1,0 +1,185 @@
+"""Fine-tuning on the user's handwriting: the worker that runs `core.fine_tuning.fine_tune`, and the dialog
+that shows the figures before and after and asks whether to keep the new weights.
+
+The worker is a TrainingWorker (same signals, same `_SignalObserver` bridge, same `stop()`), so the main
+window's curves, progress bar, log and Stop button follow a fine-tuning run exactly as they follow training.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QLabel, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from desktop_app.core.training import TrainConfig, TrainingResult
+from desktop_app.gui.workers import TrainingWorker, _SignalObserver, describe_exception
+
+log = logging.getLogger(__name__)
+
+_mnist = None
+_mnist_lock = threading.Lock()
+
+
+def embedded_mnist():
+    """The embedded MNIST data set, loaded once (on whichever worker thread first needs it)."""
+    global _mnist
+    with _mnist_lock:
+        if _mnist is None:
+            from desktop_app.core.data import load_dataset
+
+            _mnist = load_dataset()
+        return _mnist
+
+
+def percent(value: float) -> str:
+    return "–" if value is None or not math.isfinite(value) else f"{value * 100:.1f} %"
+
+
+class FineTuneWorker(TrainingWorker):
+    """Runs `fine_tune` once on the model (in place); `reported` carries the FineTuneReport (None when it
+    failed) just before `finished` carries the TrainingResult."""
+
+    reported = Signal(object)  # FineTuneReport | None
+
+    def __init__(self, config: TrainConfig, model, history: dict[str, list[float]] | None, personal,
+                 mnist_test_images: int | None = None) -> None:
+        super().__init__(config, model, history)
+        self.personal = personal  # a core PersonalDataset: read on the worker thread
+        self.mnist_test_images = mnist_test_images
+        self.report = None
+
+    @Slot()
+    def run(self) -> None:
+        from desktop_app.core.fine_tuning import fine_tune
+
+        try:
+            personal = self.personal.as_dataset()
+            mnist = embedded_mnist()
+            self.message.emit(f"Fine-tuning on {len(personal.x_train)} of your drawings mixed with MNIST…")
+            report = fine_tune(self.model, personal, mnist, self.config, _SignalObserver(self), self.stop_event,
+                               self.history, mnist_test_images=self.mnist_test_images)
+            self.report = report
+            result = report.result
+        except Exception as error:
+            log.exception("fine-tuning raised")
+            result = TrainingResult(self.model, self.history, "failed", describe_exception(error, "Fine-tuning"),
+                                    0, 0.0, "", self.config)
+        self.result = result
+        self.reported.emit(self.report)
+        self.finished.emit(result)
+
+
+class MeasureWorker(QObject):
+    """Evaluates a model (a private copy) on the personal set and on the MNIST test set."""
+
+    succeeded = Signal(object)  # core.fine_tuning.PersonalMeasurement
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, model, personal, mnist_test_images: int | None = None) -> None:
+        super().__init__()
+        self.model = model
+        self.personal = personal
+        self.mnist_test_images = mnist_test_images
+
+    @Slot()
+    def run(self) -> None:
+        from desktop_app.core.fine_tuning import measure_personal
+
+        try:
+            self.succeeded.emit(measure_personal(self.model, self.personal, embedded_mnist(),
+                                                 self.mnist_test_images))
+        except Exception as error:
+            log.exception("measuring raised")
+            self.failed.emit(describe_exception(error, "Measuring"))
+        finally:
+            self.finished.emit()
+
+
+class FineTuneResultDialog(QDialog):
+    """Before and after, side by side; Keep or Discard. `decided` says which (True = keep)."""
+
+    decided = Signal(bool)
+
+    def __init__(self, report, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Fine-tuned on your handwriting")
+        self.setObjectName("FineTuneResultDialog")
+        self._answered = False
+        stopped = report.result.status == "stopped"
+        title = QLabel("Stopped early: the model learned your handwriting for part of the run."
+                       if stopped else "The model has practised on your handwriting.")
+        title.setWordWrap(True)
+        bold = QFont(title.font())
+        bold.setBold(True)
+        title.setFont(bold)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(6)
+        for column, text in enumerate(("", "Before", "After", "Change")):
+            header = QLabel(text)
+            header.setFont(bold)
+            header.setAlignment(Qt.AlignmentFlag.AlignRight if column else Qt.AlignmentFlag.AlignLeft)
+            grid.addWidget(header, 0, column)
+        rows = ((f"Your handwriting ({report.holdout_size} held-out drawings)", report.personal_before,
+                 report.personal_after),
+                ("MNIST test set", report.mnist_before, report.mnist_after))
+        self.figure_labels: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
+        for row, (name, before, after) in enumerate(rows, start=1):
+            grid.addWidget(QLabel(name), row, 0)
+            change = after - before if math.isfinite(before) and math.isfinite(after) else float("nan")
+            cells = (QLabel(percent(before)), QLabel(percent(after)),
+                     QLabel("–" if not math.isfinite(change) else f"{change * 100:+.1f} points"))
+            for column, cell in enumerate(cells, start=1):
+                cell.setAlignment(Qt.AlignmentFlag.AlignRight)
+                grid.addWidget(cell, row, column)
+            self.figure_labels["personal" if row == 1 else "mnist"] = cells
+        note = QLabel(f"Learned from {report.train_size} of your drawings (each shown several times, mixed "
+                      "with MNIST digits); measured on the drawings it did not learn from. Keep the new "
+                      "weights, or discard them to get the model back as it was.")
+        note.setWordWrap(True)
+
+        buttons = QDialogButtonBox()
+        self.keep_button = QPushButton("Keep")
+        self.keep_button.setToolTip("Keep the fine-tuned weights; the model is then modified and unsaved.")
+        self.discard_button = QPushButton("Discard")
+        self.discard_button.setToolTip("Restore the weights the model had before fine-tuning.")
+        buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.keep_button.setDefault(True)
+        self.keep_button.clicked.connect(self._keep)
+        self.discard_button.clicked.connect(self._discard)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addLayout(grid)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def figures_text(self) -> str:
+        return "\n".join(" ".join(cell.text() for cell in cells) for cells in self.figure_labels.values())
+
+    @Slot()
+    def _keep(self) -> None:
+        self._answer(True)
+
+    @Slot()
+    def _discard(self) -> None:
+        self._answer(False)
+
+    def reject(self) -> None:  # Escape or the close box: the safe answer
+        self._answer(False)
+
+    def _answer(self, keep: bool) -> None:
+        if not self._answered:
+            self._answered = True
+            self.decided.emit(keep)
+        self.done(QDialog.DialogCode.Accepted if keep else QDialog.DialogCode.Rejected)

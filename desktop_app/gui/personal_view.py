@@ -1,0 +1,325 @@
+"""“My handwriting”: the personal data set as counts per digit and thumbnails, its files (import, export,
+delete), how well the model reads it, and fine-tuning.
+
+A view only: it shows what it is given (`show_samples`, `show_measurement`) and says what the user asked for
+through signals; the handwriting controller does the work with the core.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QPushButton, QSizePolicy, QSpinBox, QToolButton, QVBoxLayout,
+                               QWidget)
+
+from desktop_app.gui.fine_tune_dialog import percent
+
+THUMBNAIL = 48
+DIGIT_NAMES = ("zeros", "ones", "twos", "threes", "fours", "fives", "sixes", "sevens", "eights", "nines")
+BAR_COLOUR = QColor("#3b82f6")
+LOW_COLOUR = QColor("#f97316")
+
+
+def digit_plural(digit: int, count: int) -> str:
+    """“1 four”, “7 fours”."""
+    name = DIGIT_NAMES[digit]
+    return f"{count} {name[:-2] if name.endswith('xes') else name[:-1]}" if count == 1 else f"{count} {name}"
+
+
+def digit_article(digit: int) -> str:
+    return f"an {digit}" if digit == 8 else f"a {digit}"
+
+
+def thumbnail_icon(path: Path) -> QIcon:
+    pixmap = QPixmap(str(path))
+    if pixmap.isNull():
+        return QIcon()
+    return QIcon(pixmap.scaled(THUMBNAIL, THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio,
+                               Qt.TransformationMode.SmoothTransformation))
+
+
+class CountsChart(QWidget):
+    """Ten small bars: how many drawings of each digit the set holds (digits with fewer than 2 in orange)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._counts = [0] * 10
+        self.setMinimumHeight(self.fontMetrics().height() * 2 + 40)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setToolTip("Drawings per digit in your set. Orange: fewer than 2, not enough to fine-tune on.")
+        self.setAccessibleName("Drawings per digit")
+
+    def sizeHint(self) -> QSize:
+        return QSize(280, self.minimumHeight())
+
+    def set_counts(self, counts: list[int]) -> None:
+        self._counts = list(counts)
+        self.setAccessibleDescription(", ".join(f"{d}: {c}" for d, c in enumerate(self._counts)))
+        self.update()
+
+    def counts(self) -> list[int]:
+        return list(self._counts)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = self.fontMetrics()
+        line = metrics.height()
+        slot = self.width() / 10
+        top, bottom = line + 2, self.height() - line - 2
+        highest = max(max(self._counts, default=0), 1)
+        text = self.palette().color(QPalette.ColorRole.WindowText)
+        for digit, count in enumerate(self._counts):
+            left = digit * slot
+            height = (bottom - top) * count / highest
+            bar = QRectF(left + slot * 0.2, bottom - height, slot * 0.6, height)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(LOW_COLOUR if count < 2 else BAR_COLOUR)
+            painter.drawRoundedRect(bar, 2, 2)
+            painter.setPen(text)
+            painter.drawText(QRectF(left, bar.top() - line - 1, slot, line), Qt.AlignmentFlag.AlignCenter,
+                             str(count))
+            painter.drawText(QRectF(left, bottom + 2, slot, line), Qt.AlignmentFlag.AlignCenter, str(digit))
+        painter.end()
+
+
+class PersonalSetView(QWidget):
+    """The dock's contents."""
+
+    deleteRequested = Signal(list)  # the selected samples' files (relative to the root)
+    importZipRequested = Signal()
+    exportZipRequested = Signal()
+    importFolderRequested = Signal()
+    measureRequested = Signal()
+    fineTuneRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._root = Path()
+        self._samples: list = []
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Handwriting set summary")
+        self.chart = CountsChart()
+
+        self.filter_combo = QComboBox()
+        self.filter_combo.addItem("All digits", -1)
+        for digit in range(10):
+            self.filter_combo.addItem(f"Only {DIGIT_NAMES[digit]}", digit)
+        self.filter_combo.setToolTip("Show the drawings of one digit only.")
+        self.filter_combo.currentIndexChanged.connect(self._rebuild_thumbnails)
+
+        self.thumbnails = QListWidget()
+        self.thumbnails.setViewMode(QListWidget.ViewMode.IconMode)
+        self.thumbnails.setIconSize(QSize(THUMBNAIL, THUMBNAIL))
+        self.thumbnails.setGridSize(QSize(THUMBNAIL + 14, THUMBNAIL + self.fontMetrics().height() + 10))
+        self.thumbnails.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.thumbnails.setMovement(QListWidget.Movement.Static)
+        self.thumbnails.setUniformItemSizes(True)
+        self.thumbnails.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.thumbnails.setToolTip("Your drawings, labelled with the digit they were stored as. Select a wrong "
+                                   "one and press Delete to remove it.")
+        self.thumbnails.setAccessibleName("Your drawings")
+        self.thumbnails.setMinimumHeight(THUMBNAIL * 2 + 40)
+        self.thumbnails.itemSelectionChanged.connect(self._selection_changed)
+        # Delete here removes drawings, not the canvas's ink (the window's Delete shortcut): claim the key
+        self.thumbnails.installEventFilter(self)
+
+        self.delete_button = QToolButton()
+        self.delete_button.setText("Delete")
+        self.delete_button.setToolTip("Remove the selected drawings from your set (Delete).")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.delete_button.setEnabled(False)
+        self.import_zip_button = QToolButton()
+        self.import_zip_button.setText("Import zip…")
+        self.import_zip_button.setToolTip("Add the drawings of a zip exported by Digit Lab (or any zip of "
+                                          "folders 0–9 of PNG images).")
+        self.import_zip_button.clicked.connect(self.importZipRequested)
+        self.export_zip_button = QToolButton()
+        self.export_zip_button.setText("Export zip…")
+        self.export_zip_button.setToolTip("Save your whole set as one zip file, to back it up or share it.")
+        self.export_zip_button.clicked.connect(self.exportZipRequested)
+        self.import_folder_button = QToolButton()
+        self.import_folder_button.setText("Import folder…")
+        self.import_folder_button.setToolTip("Add the images of a folder with sub-folders 0 to 9.")
+        self.import_folder_button.clicked.connect(self.importFolderRequested)
+
+        files_row = QGridLayout()  # two by two: the dock stays narrow
+        files_row.setSpacing(4)
+        files_row.addWidget(self.delete_button, 0, 0)
+        files_row.addWidget(self.export_zip_button, 0, 1)
+        files_row.addWidget(self.import_zip_button, 1, 0)
+        files_row.addWidget(self.import_folder_button, 1, 1)
+        for button in (self.delete_button, self.export_zip_button, self.import_zip_button,
+                       self.import_folder_button):
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(QLabel("Show:"))
+        filter_row.addWidget(self.filter_combo, 1)
+
+        set_box = QGroupBox("Your drawings")
+        set_layout = QVBoxLayout(set_box)
+        set_layout.setSpacing(6)
+        set_layout.addWidget(self.summary)
+        set_layout.addWidget(self.chart)
+        set_layout.addLayout(filter_row)
+        set_layout.addWidget(self.thumbnails, 1)
+        set_layout.addLayout(files_row)
+
+        # -- how well the model reads it -------------------------------------------------------
+        self.measure_button = QPushButton("How well does this model read my writing?")
+        self.measure_button.setToolTip("Let the open model read every drawing in your set and compare with "
+                                       "its accuracy on the MNIST test set.")
+        self.measure_button.clicked.connect(self.measureRequested)
+        self.measure_result = QLabel("Open or train a model, then ask.")
+        self.measure_result.setWordWrap(True)
+        self.measure_result.setTextFormat(Qt.TextFormat.RichText)
+        self.measure_result.setAccessibleName("Measurement")
+        self.mistakes_caption = QLabel("Misread drawings (stored as → read as):")
+        self.mistakes = QListWidget()
+        self.mistakes.setViewMode(QListWidget.ViewMode.IconMode)
+        self.mistakes.setIconSize(QSize(THUMBNAIL, THUMBNAIL))
+        self.mistakes.setGridSize(QSize(THUMBNAIL + 22, THUMBNAIL + self.fontMetrics().height() + 10))
+        self.mistakes.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.mistakes.setMovement(QListWidget.Movement.Static)
+        self.mistakes.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.mistakes.setToolTip("The drawings the model misread: the digit you stored → the digit it read.")
+        self.mistakes.setFixedHeight(THUMBNAIL + self.fontMetrics().height() + 24)
+        self.mistakes_caption.setVisible(False)
+        self.mistakes.setVisible(False)
+        measure_box = QGroupBox("Does it read your writing?")
+        measure_layout = QVBoxLayout(measure_box)
+        measure_layout.addWidget(self.measure_button)
+        measure_layout.addWidget(self.measure_result)
+        measure_layout.addWidget(self.mistakes_caption)
+        measure_layout.addWidget(self.mistakes)
+
+        # -- fine-tuning -----------------------------------------------------------------------
+        self.fine_tune_button = QPushButton("Fine-tune on my handwriting")
+        self.fine_tune_button.setToolTip("Train the open model a little more on your drawings mixed with MNIST "
+                                         "digits, then compare before and after and keep or discard.")
+        self.fine_tune_button.clicked.connect(self.fineTuneRequested)
+        self.epochs_spin = QSpinBox()
+        self.epochs_spin.setRange(1, 50)
+        self.epochs_spin.setValue(4)
+        self.epochs_spin.setSuffix(" epochs")
+        self.epochs_spin.setToolTip("How many passes over your drawings (mixed with MNIST) fine-tuning makes.")
+        self.fine_tune_result = QLabel("Needs an open model and at least 2 drawings of every digit.")
+        self.fine_tune_result.setWordWrap(True)
+        self.fine_tune_result.setAccessibleName("Fine-tuning result")
+        tune_row = QHBoxLayout()
+        tune_row.addWidget(self.fine_tune_button, 1)
+        tune_row.addWidget(self.epochs_spin)
+        self.fine_tune_button.setMinimumWidth(self.fine_tune_button.fontMetrics().horizontalAdvance(
+            "Fine-tune on my handwriting") // 2)
+        self.measure_button.setMinimumWidth(80)  # the dock is narrow: the button elides rather than widen it
+        tune_box = QGroupBox("Teach it your handwriting")
+        self.tune_box = tune_box
+        tune_layout = QVBoxLayout(tune_box)
+        tune_layout.addLayout(tune_row)
+        tune_layout.addWidget(self.fine_tune_result)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(8)
+        layout.addWidget(set_box, 1)
+        layout.addWidget(measure_box)
+        layout.addWidget(tune_box)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.thumbnails and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) \
+                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) \
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            event.accept()
+            if event.type() == QEvent.Type.KeyPress:
+                self.delete_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- the set ---------------------------------------------------------------------------------
+    def show_samples(self, root: Path, samples: list, counts: list[int]) -> None:
+        self._root = Path(root)
+        self._samples = list(samples)
+        self.chart.set_counts(counts)
+        total = sum(counts)
+        if total == 0:
+            self.summary.setText("No drawings yet. Draw a digit and press its button under the canvas "
+                                 "(Ctrl+0 … Ctrl+9), or try Practice.")
+        else:
+            fewest = min(counts)
+            rare = ", ".join(str(d) for d in range(10) if counts[d] == fewest)
+            self.summary.setText(f"{total} drawing{'s' if total != 1 else ''} · fewest: {rare} "
+                                 f"({fewest} each)")
+        self.summary.setToolTip(f"Kept in {self._root}")
+        self._rebuild_thumbnails()
+
+    def thumbnail_count(self) -> int:
+        return self.thumbnails.count()
+
+    @Slot()
+    def _rebuild_thumbnails(self) -> None:
+        digit = self.filter_combo.currentData()
+        self.thumbnails.clear()
+        for sample in reversed(self._samples):  # newest first
+            if digit is not None and digit >= 0 and sample.label != digit:
+                continue
+            item = QListWidgetItem(thumbnail_icon(self._root / sample.file), str(sample.label))
+            item.setData(Qt.ItemDataRole.UserRole, sample.file)
+            item.setToolTip(f"Stored as {sample.label}" + (f" on {sample.created.replace('T', ' at ')}"
+                                                            if sample.created else ""))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self.thumbnails.addItem(item)
+        self._selection_changed()
+
+    @Slot()
+    def _selection_changed(self) -> None:
+        self.delete_button.setEnabled(bool(self.thumbnails.selectedItems()))
+
+    @Slot()
+    def delete_selected(self) -> None:
+        files = [item.data(Qt.ItemDataRole.UserRole) for item in self.thumbnails.selectedItems()]
+        if files:
+            self.deleteRequested.emit(files)
+
+    # -- measurement and fine-tuning -------------------------------------------------------------
+    def set_busy(self, busy: bool, has_model: bool) -> None:
+        self.measure_button.setEnabled(has_model and not busy)
+        self.fine_tune_button.setEnabled(has_model and not busy)
+        self.epochs_spin.setEnabled(not busy)
+        for button in (self.import_zip_button, self.import_folder_button):
+            button.setEnabled(not busy)
+
+    def show_measuring(self) -> None:
+        self.measure_result.setText("Reading your drawings…")
+        self.mistakes.clear()
+
+    def show_measurement(self, measured) -> None:
+        report, mnist = measured.personal, measured.mnist
+        correct = int(round(report.accuracy * report.samples)) if report.samples else 0
+        per_digit = " ".join(
+            f"<span title='{digit}'><b>{digit}</b>&nbsp;{'–' if math.isnan(value) else f'{value * 100:.0f}%'}"
+            f"</span>&nbsp;" for digit, value in enumerate(report.per_class_accuracy))
+        self.measure_result.setText(
+            f"Your handwriting: <b>{percent(report.accuracy)}</b> ({correct} of {report.samples})<br>"
+            f"MNIST test: <b>{percent(mnist.accuracy)}</b> ({mnist.samples} images)<br>"
+            f"<small>Per digit: {per_digit}</small>")
+        self.mistakes.clear()
+        for mistake in report.mistakes:
+            sample = measured.samples[mistake.index]
+            item = QListWidgetItem(thumbnail_icon(self._root / sample.file),
+                                   f"{mistake.true_label} → {mistake.predicted_label}")
+            item.setToolTip(f"Stored as {mistake.true_label}; the model read {mistake.predicted_label} "
+                            f"({mistake.confidence * 100:.0f} % sure).")
+            self.mistakes.addItem(item)
+        has_mistakes = bool(report.mistakes)
+        self.mistakes_caption.setVisible(has_mistakes)
+        self.mistakes.setVisible(has_mistakes)
+
+    def mistake_texts(self) -> list[str]:
+        return [self.mistakes.item(row).text() for row in range(self.mistakes.count())]
+
