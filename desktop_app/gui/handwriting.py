@@ -464,26 +464,17 @@ class HandwritingController(QObject):
         history = window.model_history()
         self._history_before = history
         worker = FineTuneWorker(config, window.model(), history, self.dataset, self.mnist_test_images)
-        # the window's own training slots show the run: log, plan, curves, progress, live predictions
-        worker.message.connect(window._on_training_message)
-        worker.plan_ready.connect(window._on_training_plan)
-        worker.batch_progress.connect(window._on_batch_progress)
-        worker.epoch_ended.connect(window._on_epoch_ended)
         worker.reported.connect(self._on_fine_tune_reported)
         worker.finished.connect(self._on_fine_tune_finished)
         self._fine_tune_worker = worker
         self.last_report = None
-        window._training_worker = worker  # is_training(), Stop and closing the window now cover it
-        window._training_config = config
-        window._training_result = None
-        window.training_panel.set_training(True)
-        window._update_actions()
-        self._update_enabled()
         self.view.fine_tune_result.setText("Fine-tuning… (Stop ends it after the current batch.)")
         window.log_view.append_line(f"Fine-tuning {epochs} epoch(s) on your handwriting ({sum(self._counts)} "
                                     f"drawings) mixed with MNIST, learning rate {config.learning_rate:g}.")
         window.statusBar().showMessage("Fine-tuning on your handwriting…")
-        window._start_thread(worker, "FineTuneWorker")
+        # Shown as the window's training run: curves, progress, live predictions, Stop, closing.
+        window.run_as_training(worker, config)
+        self._update_enabled()
         return True
 
     def is_fine_tuning(self) -> bool:
@@ -497,14 +488,9 @@ class HandwritingController(QObject):
     def _on_fine_tune_finished(self, result) -> None:
         window = self.window
         worker, self._fine_tune_worker = self._fine_tune_worker, None
-        if worker is None or window._training_worker is not worker:
+        if worker is None or not window.end_training_run(worker, result):
             self._update_enabled()  # the window handled it already (closed mid-run)
             return
-        window._training_worker = None
-        window._training_result = result
-        window.training_panel.set_training(False)
-        window.training_panel.show_result(result)
-        window._update_actions()
         self._update_enabled()
         report = self.last_report
         if report is None or result.status == "failed" or result.epochs_completed == 0:

@@ -673,23 +673,41 @@ class MainWindow(QMainWindow):
             f"Weights after epoch {len(history.get('loss', []))} · training…")
         self.canvas.setFocus()
         worker = TrainingWorker(config, model, history)
-        worker.message.connect(self._on_training_message)
-        worker.plan_ready.connect(self._on_training_plan)
-        worker.batch_progress.connect(self._on_batch_progress)
-        worker.epoch_ended.connect(self._on_epoch_ended)
         worker.finished.connect(self._on_training_finished)
-        self._training_worker = worker
-        self._training_config = config
-        self._training_result = None
-        self.training_panel.set_training(True)
-        self._update_actions()
+        self.run_as_training(worker, config)
         self.statusBar().showMessage("Training…")
         self.log_view.append_line(
             f"Training {config.epochs} epoch(s): batch {config.batch_size}, {config.optimizer} at "
             f"{config.learning_rate:g}, validation {config.validation_split:.0%}, "
             f"augmentation {'on' if config.augment else 'off'}, data {config.data}"
             + (f" (first {config.train_limit} images)" if config.train_limit else "") + ".")
-        self._start_thread(worker, "TrainingWorker")
+        return True
+
+    def run_as_training(self, worker: TrainingWorker, config: TrainConfig) -> None:
+        """Run a TrainingWorker (plain training or fine-tuning) as the window's training run: its log
+        lines, plan, curves, progress and live predictions show, and Stop and closing the window apply.
+        The caller connects `worker.finished`; a fine-tune ends with `end_training_run`."""
+        worker.message.connect(self._on_training_message)
+        worker.plan_ready.connect(self._on_training_plan)
+        worker.batch_progress.connect(self._on_batch_progress)
+        worker.epoch_ended.connect(self._on_epoch_ended)
+        self._training_worker = worker
+        self._training_config = config
+        self._training_result = None
+        self.training_panel.set_training(True)
+        self._update_actions()
+        self._start_thread(worker, type(worker).__name__)
+
+    def end_training_run(self, worker: TrainingWorker, result: TrainingResult) -> bool:
+        """Return the window to idle after a run started by `run_as_training`; False when the window
+        had already ended it (closed during the run)."""
+        if self._training_worker is not worker:
+            return False
+        self._training_worker = None
+        self._training_result = result
+        self.training_panel.set_training(False)
+        self.training_panel.show_result(result)
+        self._update_actions()
         return True
 
     @Slot()

@@ -1,7 +1,8 @@
 """Work that must not freeze the window, each a QObject moved to its own QThread (the mu pattern).
 
 `start_in_thread` wires a worker the textbook way: `moveToThread`, `thread.started → worker.run`,
-`worker.finished → thread.quit`, `deleteLater` on both. The caller keeps strong references to the thread
+`worker.finished → thread.quit`, `thread.finished → thread.deleteLater`; the worker is freed on the GUI
+thread once its thread has ended (see start_in_thread). The caller keeps strong references to the thread
 and the worker until the thread's `finished` signal, so Python never collects a running thread.
 
 Workers only emit signals; they never touch a widget. Connect their signals to slots of QObjects that live
@@ -78,7 +79,10 @@ def start_in_thread(worker: QObject, name: str, on_thread_finished=None) -> QThr
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
     worker.finished.connect(thread.quit)
-    worker.finished.connect(worker.deleteLater)
+    # No worker.deleteLater: that destroys the worker inside its own thread, where ~QObject waits for the
+    # GIL while holding Qt's connection lock, and a GUI-thread disconnect waiting on that lock while
+    # holding the GIL deadlocks (seen in the tests). The keeper drops the last reference on the GUI
+    # thread once the thread has ended, and the worker is destroyed there.
     _thread_keeper().keep(thread, worker)
     if on_thread_finished is not None:
         thread.finished.connect(on_thread_finished)
