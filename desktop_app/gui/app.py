@@ -55,6 +55,9 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
 
     app.setWindowIcon(app_icon())
     collect_garbage_on_gui_thread()
+    # The training thread runs Python between batches (Keras' loop, the callbacks); hand the GIL back
+    # to the GUI thread every millisecond instead of every 5 so repaints and input are not held up.
+    sys.setswitchinterval(0.001)
     return app
 
 

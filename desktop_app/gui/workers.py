@@ -28,7 +28,7 @@ from desktop_app.core.training import (BatchProgress, EpochRecord, TrainConfig, 
 
 log = logging.getLogger(__name__)
 
-BATCH_SIGNALS_PER_SECOND = 20
+BATCH_SIGNALS_PER_SECOND = 5
 
 
 class _ThreadKeeper(QObject):
