@@ -52,6 +52,8 @@ class StrokeRecorder(QObject):
         canvas.drawingChanged.connect(self._drawing_changed)
 
     def eventFilter(self, watched, event) -> bool:
+        if not hasattr(self, "_canvas"):  # the wrapper is being torn down with its window
+            return False
         kind = event.type()
         if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
             if self._canvas.eraser():

@@ -379,6 +379,8 @@ class SaliencyOverlay(QWidget):
         return self._image is not None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not hasattr(self, "_canvas"):  # the wrapper is being torn down with its window
+            return False
         if watched is self._canvas and event.type() == QEvent.Type.Resize:
             self.setGeometry(self._canvas.rect())
         return False

@@ -276,6 +276,8 @@ class LookInside(QObject):
 
     # -- closing --------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not hasattr(self, "_main"):  # the wrapper is being torn down with its window
+            return False
         if watched is self._main and event.type() == QEvent.Type.Close:
             self.evaluation.shutdown()  # a running QThread must never outlive the window
         return False

@@ -232,6 +232,8 @@ class PersonalSetView(QWidget):
         layout.addWidget(tune_box)
 
     def eventFilter(self, watched, event) -> bool:
+        if not hasattr(self, "thumbnails"):  # the wrapper is being torn down with its window
+            return False
         if watched is self.thumbnails and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) \
                 and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) \
                 and event.modifiers() == Qt.KeyboardModifier.NoModifier:
