@@ -48,6 +48,14 @@ def grid_to_image(grid: np.ndarray, shown: np.ndarray, table: np.ndarray) -> QIm
                   QImage.Format.Format_RGBA8888).copy()
 
 
+def _caption_label() -> QLabel:
+    """A quiet one-line caption under an image grid that never widens its panel."""
+    label = QLabel(" ")
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return label
+
+
 class TileGridView(QWidget):
     """Many small images (feature maps, filters) in one grid, enlarged without smoothing; the tile under
     the mouse is reported through `tileHovered` (-1 when none)."""
@@ -159,9 +167,7 @@ class InspectionView(QWidget):
         self.maps_view.setToolTip("One small image per filter of the chosen layer: bright where the filter "
                                   "responds strongly to your drawing (each map scaled on its own).")
         self.maps_view.setAccessibleName("Feature maps")
-        self.maps_caption = QLabel(" ")
-        self.maps_caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.maps_caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.maps_caption = _caption_label()
         self.weights_title = QLabel()
         self.weights_title.setWordWrap(True)
         bold = self.weights_title.font()
@@ -172,9 +178,7 @@ class InspectionView(QWidget):
         self.weights_view.setToolTip("What the first layer has learned to look for: each filter's weights "
                                      "as a small image, bright for positive weights, dark for negative.")
         self.weights_view.setAccessibleName("Learned filters")
-        self.weights_caption = QLabel(" ")
-        self.weights_caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.weights_caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.weights_caption = _caption_label()
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
