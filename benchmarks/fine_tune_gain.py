@@ -18,7 +18,7 @@ import_tensorflow()
 from desktop_app.core.data import Dataset, load_dataset  # noqa: E402
 from desktop_app.core.fine_tuning import fine_tune, fine_tune_config  # noqa: E402
 from desktop_app.core.modelio import load_model  # noqa: E402
-from desktop_app.core.preprocess import preprocess_image  # noqa: E402
+from desktop_app.core.preprocess import preprocess_to_uint8  # noqa: E402
 from desktop_app.core.synthetic import personal_style_set  # noqa: E402
 
 
@@ -30,8 +30,7 @@ def main() -> None:
     mnist = load_dataset()
     start = 50000
     digits, labels = mnist.x_train[start:start + args.samples], mnist.y_train[start:start + args.samples]
-    images = np.stack([np.rint(preprocess_image(d)[..., 0] * 255).astype(np.uint8)
-                       for d in personal_style_set(digits, seed=1)])
+    images = np.stack([preprocess_to_uint8(d) for d in personal_style_set(digits, seed=1)])
     empty = np.zeros((0, 28, 28), np.uint8)
     personal = Dataset("synthetic hand", images, labels, empty, np.zeros(0, np.uint8))
     model = load_model(args.model).model

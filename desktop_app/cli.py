@@ -16,7 +16,8 @@ from pathlib import Path
 from desktop_app import __version__
 from desktop_app.core.errors import DigitLabError
 from desktop_app.core.models import DEFAULT_PRESET, PRESETS
-from desktop_app.core.training import TrainConfig
+from desktop_app.core.training import TrainConfig, TrainingObserver
+from desktop_app.progress_bar import ProgressBar
 
 log = logging.getLogger("desktop_app")
 
@@ -33,42 +34,32 @@ def _emit_json(payload) -> None:
     sys.stdout.write("\n")
 
 
-class _CliObserver:
+class _CliProgress(TrainingObserver):
     """Prints a progress bar per epoch and the epoch figures, on stderr (stdout stays for --json)."""
 
     def __init__(self) -> None:
-        from desktop_app.core.training import TrainingObserver
-        from desktop_app.progress_bar import ProgressBar
-
-        outer = self
-
-        class Observer(TrainingObserver):
-            def on_message(self, text: str) -> None:
-                print(text, file=sys.stderr)
-
-            def on_train_begin(self, plan) -> None:
-                outer.plan = plan
-                print(f"Training on {plan.train_samples} images ({plan.validation_samples} held out for "
-                      f"validation) on {plan.device}.", file=sys.stderr)
-
-            def on_batch_end(self, progress) -> None:
-                if outer.bar is None:
-                    outer.bar = ProgressBar(f"epoch {progress.epoch + 1}")
-                outer.bar.update(progress.step, progress.steps,
-                                 f"loss {progress.loss:.4f} acc {progress.accuracy:.4f}")
-
-            def on_epoch_end(self, record, model) -> None:
-                figures = " ".join(f"{key} {value:.4f}" for key, value in record.metrics.items())
-                line = f"epoch {record.epoch + 1}: {figures} ({record.seconds:.1f}s)"
-                if outer.bar is not None:
-                    outer.bar.finish(line)
-                else:
-                    print(line, file=sys.stderr)
-                outer.bar = None
-
-        self.plan = None
         self.bar = None
-        self.observer = Observer()
+
+    def on_message(self, text: str) -> None:
+        print(text, file=sys.stderr)
+
+    def on_train_begin(self, plan) -> None:
+        print(f"Training on {plan.train_samples} images ({plan.validation_samples} held out for "
+              f"validation) on {plan.device}.", file=sys.stderr)
+
+    def on_batch_end(self, progress) -> None:
+        if self.bar is None:
+            self.bar = ProgressBar(f"epoch {progress.epoch + 1}")
+        self.bar.update(progress.step, progress.steps, f"loss {progress.loss:.4f} acc {progress.accuracy:.4f}")
+
+    def on_epoch_end(self, record, model) -> None:
+        figures = " ".join(f"{key} {value:.4f}" for key, value in record.metrics.items())
+        line = f"epoch {record.epoch + 1}: {figures} ({record.seconds:.1f}s)"
+        if self.bar is not None:
+            self.bar.finish(line)
+        else:
+            print(line, file=sys.stderr)
+        self.bar = None
 
 
 def _train(args: argparse.Namespace) -> int:
@@ -112,8 +103,7 @@ def _train(args: argparse.Namespace) -> int:
 
     previous_handler = signal.signal(signal.SIGINT, ask_to_stop)
     try:
-        observer = _CliObserver()
-        result = train(config, observer.observer, stop_event, model=model, dataset=dataset, history=history)
+        result = train(config, _CliProgress(), stop_event, model=model, dataset=dataset, history=history)
     finally:
         signal.signal(signal.SIGINT, previous_handler)
     saved = save_model(result.model, out, ModelMetadata(
@@ -141,8 +131,7 @@ def _fine_tune(args: argparse.Namespace, config: TrainConfig, out: Path) -> int:
     personal = load_dataset(args.data)
     tuning = fine_tune_config(device=config.device, seed=config.seed, augment=config.augment,
                               **({"epochs": args.epochs} if args.epochs_given else {}))
-    observer = _CliObserver()
-    report = fine_tune(loaded.model, personal, load_dataset(), tuning, observer.observer,
+    report = fine_tune(loaded.model, personal, load_dataset(), tuning, _CliProgress(),
                        history=loaded.metadata.history)
     saved = save_model(loaded.model, out, ModelMetadata(
         preset=loaded.metadata.preset, dataset=f"{loaded.metadata.dataset} + {personal.name}",

@@ -177,7 +177,7 @@ def load_image_folder(folder: Path) -> Dataset:
 
     All images become training images; the test part is empty (evaluate such a set as a whole).
     """
-    from desktop_app.core.preprocess import load_image_file, preprocess_image
+    from desktop_app.core.preprocess import load_image_file, preprocess_to_uint8
     from desktop_app.core.errors import EmptyDrawingError
 
     images, labels, skipped = [], [], []
@@ -189,11 +189,11 @@ def load_image_folder(folder: Path) -> Dataset:
             if path.suffix.lower() not in IMAGE_SUFFIXES:
                 continue
             try:
-                image = preprocess_image(load_image_file(path))
+                image = preprocess_to_uint8(load_image_file(path))
             except (EmptyDrawingError, DataError) as error:
                 skipped.append(f"{path.name}: {error}")
                 continue
-            images.append(np.rint(image[..., 0] * 255).astype(np.uint8))
+            images.append(image)
             labels.append(digit)
     if skipped:
         log.warning("%s: skipped %d image(s): %s", folder, len(skipped), "; ".join(skipped[:5]))

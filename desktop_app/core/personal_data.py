@@ -89,13 +89,12 @@ class PersonalDataset:
     def as_dataset(self, name: str = "my handwriting", samples: list[Sample] | None = None) -> Dataset:
         """All samples (or the given ones, in that order), preprocessed the MNIST way, as training
         images (the test part empty)."""
-        from desktop_app.core.preprocess import preprocess_image
+        from desktop_app.core.preprocess import preprocess_to_uint8
 
         samples = self.samples() if samples is None else list(samples)
         if not samples:
             raise DataError(f"{self.root}: the personal data set is empty; store some drawings first.")
-        images = np.stack([np.rint(preprocess_image(self.image(s))[..., 0] * 255).astype(np.uint8)
-                           for s in samples])
+        images = np.stack([preprocess_to_uint8(self.image(s)) for s in samples])
         labels = np.array([s.label for s in samples], np.uint8)
         empty = np.zeros((0, 28, 28), np.uint8)
         return Dataset(name, images, labels, empty, np.zeros(0, np.uint8))

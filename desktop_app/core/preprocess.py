@@ -124,6 +124,11 @@ def preprocess_image(array: np.ndarray) -> np.ndarray:
     return _paste_centred_by_mass(digit)[..., None]
 
 
+def preprocess_to_uint8(array: np.ndarray) -> np.ndarray:
+    """preprocess_image as 28×28 uint8 (0–255, ink bright): the layout data sets keep MNIST in."""
+    return np.rint(preprocess_image(array)[..., 0] * 255).astype(np.uint8)
+
+
 def _components(mask: np.ndarray) -> list[np.ndarray]:
     """8-connected components of a small boolean mask, each as an array of (row, col) positions."""
     seen = np.zeros_like(mask, dtype=bool)

@@ -5,14 +5,14 @@ import pytest
 
 from desktop_app.core.data import Dataset
 from desktop_app.core.fine_tuning import fine_tune, fine_tune_config, mix_with_mnist, split_holdout
-from desktop_app.core.preprocess import preprocess_image
+from desktop_app.core.preprocess import preprocess_to_uint8
 from desktop_app.core.synthetic import personal_style_set
 from desktop_app.core.training import TrainConfig, train
 
 
 def personal_set(mnist, count=300, start=50000):
     drawings = personal_style_set(mnist.x_train[start:start + count], seed=1)
-    images = np.stack([np.rint(preprocess_image(d)[..., 0] * 255).astype(np.uint8) for d in drawings])
+    images = np.stack([preprocess_to_uint8(d) for d in drawings])
     empty = np.zeros((0, 28, 28), np.uint8)
     return Dataset("me", images, mnist.y_train[start:start + count], empty, np.zeros(0, np.uint8))
 
