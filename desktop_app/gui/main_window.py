@@ -21,8 +21,8 @@ from desktop_app.core.errors import DigitLabError, ModelFileError
 from desktop_app.core.export import EXPORT_FORMATS
 from desktop_app.core.modelio import LoadedModel, ModelMetadata, load_model, save_model
 from desktop_app.core.models import PRESETS
-from desktop_app.core.training import (BatchProgress, EpochRecord, TrainConfig, TrainingPlan, TrainingResult,
-                                       new_model)
+from desktop_app.core.training import BatchProgress, EpochRecord, TrainConfig, TrainingPlan, TrainingResult
+from desktop_app.gui.app import freeze_long_lived_objects
 from desktop_app.gui.canvas import CanvasPanel
 from desktop_app.gui.handwriting import install_handwriting
 from desktop_app.gui.look_inside import install_look_inside
@@ -305,6 +305,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._tf_info = info
+        freeze_long_lived_objects()
         device = info.gpu_names[0] if info.gpu_names else "CPU"
         self.tf_status.setText(f"TensorFlow {_short_version(info.version)} ready · {device}")
         self.statusBar().showMessage(f"TensorFlow {info.version} loaded in {info.seconds:.1f} s.", 5000)
@@ -384,14 +385,17 @@ class MainWindow(QMainWindow):
             note += f" · {which} accuracy {accuracy * 100:.1f} %"
         return note
 
-    def _set_model(self, model, metadata: ModelMetadata, path: Path | None, dirty: bool) -> None:
+    def _set_model(self, model, metadata: ModelMetadata, path: Path | None, dirty: bool, twin=None) -> None:
+        """Show `model`; `twin`, a Predictor on a copy of it, saves making one here."""
         from desktop_app.core.inference import Predictor
 
         self._model = model
         self._metadata = metadata
         self._model_path = Path(path) if path else None
         self._dirty = dirty
-        self._predictor = Predictor.copy_of(model) if model is not None else None
+        if twin is None and model is not None:
+            twin = Predictor.copy_of(model)
+        self._predictor = twin
         self.plots.set_history(metadata.history or {})
         self.prediction.set_predictor(self._predictor, self._prediction_note() if model is not None else "")
         self.training_panel.set_model_state(model is not None, self._model_summary())
@@ -643,36 +647,20 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot train", f"{str(error).capitalize()}.\n\nWhat to do: change the "
                                 "setting on the left and press Train again.")
             return False
-        from desktop_app.core.inference import Predictor
-
         new = self.training_panel.start_new_model()
         if new:
             if not self._may_discard_model():
                 return False
-            try:
-                model = new_model(config)
-            except Exception as error:
-                message = describe_exception(error, f"Building {config.preset}")
-                self.log_view.append_line(message)
-                QMessageBox.critical(self, "Cannot train", message)
-                return False
-            self._set_model(model, ModelMetadata(preset=config.preset, dataset=str(config.data),
-                                                 config=config.to_dict()), None, False)
-            self.settings.set_last_model_path(None)
-            history: dict[str, list[float]] = {}
-            self.log_view.append_line(f"New model: {PRESETS[config.preset].title}.")
+            model, history = None, {}  # the worker builds it: see _on_model_ready
         else:
             model = self._model
             history = self.model_history()
             if self._metadata.preset in PRESETS:
                 config.preset = self._metadata.preset
-            self._predictor = Predictor.copy_of(model)
-            self.prediction.set_predictor(self._predictor, self._prediction_note())
-        self.prediction.set_model_note(
-            "Untrained weights: the first epoch is running…" if not history else
-            f"Weights after epoch {len(history.get('loss', []))} · training…")
+            self.prediction.set_model_note(self._training_note(history))
         self.canvas.setFocus()
         worker = TrainingWorker(config, model, history)
+        worker.model_ready.connect(self._on_model_ready)
         worker.finished.connect(self._on_training_finished)
         self.run_as_training(worker, config)
         self.statusBar().showMessage("Training…")
@@ -687,6 +675,8 @@ class MainWindow(QMainWindow):
         """Run a TrainingWorker (plain training or fine-tuning) as the window's training run: its log
         lines, plan, curves, progress and live predictions show, and Stop and closing the window apply.
         The caller connects `worker.finished`; a fine-tune ends with `end_training_run`."""
+        if worker.twin is None and worker.model is not None and worker.model is self._model:
+            worker.twin = self._predictor  # training the open model: the canvas' twin follows it
         worker.message.connect(self._on_training_message)
         worker.plan_ready.connect(self._on_training_plan)
         worker.batch_progress.connect(self._on_batch_progress)
@@ -709,6 +699,27 @@ class MainWindow(QMainWindow):
         self.training_panel.show_result(result)
         self._update_actions()
         return True
+
+    @staticmethod
+    def _training_note(history: dict[str, list[float]]) -> str:
+        epochs = len(history.get("loss", []))
+        return f"Weights after epoch {epochs} · training…" if epochs else \
+            "Untrained weights: the first epoch is running…"
+
+    @Slot(object, object)
+    def _on_model_ready(self, model, twin) -> None:
+        """The training worker has built the model (a new one) and the canvas' twin of it."""
+        if self._training_worker is None:  # the window closed meanwhile
+            return
+        if model is not self._model:
+            config = self._training_config
+            self._set_model(model, ModelMetadata(preset=config.preset, dataset=str(config.data),
+                                                 config=config.to_dict()), None, False, twin=twin)
+            self.settings.set_last_model_path(None)
+            self.log_view.append_line(f"New model: {PRESETS[config.preset].title}.")
+        else:
+            self._predictor = twin
+        self.prediction.set_predictor(self._predictor, self._training_note(self.model_history()))
 
     @Slot()
     def stop_training(self) -> None:
@@ -739,8 +750,8 @@ class MainWindow(QMainWindow):
         self.plots.add_batch(progress)
         self.training_panel.show_batch(progress)
 
-    @Slot(object, object)
-    def _on_epoch_ended(self, record: EpochRecord, weights) -> None:
+    @Slot(object)
+    def _on_epoch_ended(self, record: EpochRecord) -> None:
         if self._training_worker is None:
             return
         self.plots.add_epoch(record)
@@ -750,8 +761,7 @@ class MainWindow(QMainWindow):
         self.log_view.append_line(f"Epoch {record.epoch + 1}/{total}: {format_metrics(record.metrics)} · "
                                   f"{record.seconds:.1f} s{partial}")
         self.training_panel.set_model_state(True, self._model_summary(record.epoch + 1))
-        if self._predictor is not None:
-            self._predictor.set_weights(weights)
+        if self._predictor is not None:  # the worker has given it this epoch's weights
             self.prediction.set_model_note(f"Weights after epoch {record.epoch + 1} · training…")
             self.prediction.refresh()
 
@@ -769,9 +779,7 @@ class MainWindow(QMainWindow):
             self._metadata = ModelMetadata(preset=config.preset, dataset=str(config.data),
                                            config=config.to_dict(),
                                            history={k: list(v) for k, v in result.history.items()})
-            self._dirty = True
-            if self._predictor is not None:
-                self._predictor.set_weights(result.model.get_weights())
+            self._dirty = True  # the worker has given the canvas' twin the final weights
         figures = format_metrics(result.final_metrics)
         line = f"{result.reason} {figures} · {format_duration(result.seconds)}".strip()
         self.log_view.append_line(line if result.status != "failed" else f"Training failed: {result.reason}")

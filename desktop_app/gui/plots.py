@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -23,6 +23,9 @@ pg.setConfigOptions(antialias=True)
 TRAIN_COLOUR = QColor("#3b82f6")  # a blue and an orange that read on light and dark backgrounds
 VALIDATION_COLOUR = QColor("#f97316")
 SMOOTHING = 0.6  # weight of the running average per new batch point
+# The accuracy plot redraws its batch curve this long after the loss plot, so each pause of the event loop
+# during training is one plot's repaint (about 5 ms), not both back to back.
+STAGGER_MS = 100
 
 
 def _batch_colour() -> QColor:
@@ -36,8 +39,13 @@ class MetricPlot(QWidget):
 
     hovered = Signal(float)  # the epoch under the mouse, for the neighbouring plot's crosshair
 
-    def __init__(self, title: str, unit_label: str, scale: float, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, unit_label: str, scale: float, redraw_delay_ms: int = 0,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._redraw_timer = QTimer(self)
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.setInterval(redraw_delay_ms)
+        self._redraw_timer.timeout.connect(self._redraw_batches)
         self._title = title
         self._scale = scale
         self._empty_range = (0.0, 100.0) if scale == 100 else (0.0, 2.5)  # a sensible frame before data
@@ -53,6 +61,10 @@ class MetricPlot(QWidget):
         item.setLabel("bottom", "epoch")
         item.setLabel("left", unit_label)
         item.showGrid(x=True, y=True, alpha=0.15)
+        for name in ("left", "bottom"):
+            # Grid lines at the labelled and the next finer ticks only: the finest level's faint lines
+            # doubled the cost of each repaint (8 → 4.7 ms per plot here), repeated 5 times a second in training.
+            item.getAxis(name).setStyle(maxTickLevel=1)
         item.setMouseEnabled(x=True, y=True)
         item.getViewBox().setDefaultPadding(0.04)
         self.batch_curve = item.plot([], [], name="train, per batch (smoothed)",
@@ -106,6 +118,13 @@ class MetricPlot(QWidget):
             value = SMOOTHING * value + (1 - SMOOTHING) * self._batch_y[-1]
         self._batch_x.append(x)
         self._batch_y.append(value)
+        if self._redraw_timer.interval() == 0:
+            self._redraw_batches()
+        elif not self._redraw_timer.isActive():
+            self._redraw_timer.start()
+
+    @Slot()
+    def _redraw_batches(self) -> None:
         self._frame_data()
         self.batch_curve.setData(self._batch_x, self._batch_y)
 
@@ -208,7 +227,7 @@ class TrainingPlots(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.loss = MetricPlot("Loss", "cross-entropy", 1.0)
-        self.accuracy = MetricPlot("Accuracy", "accuracy (%)", 100.0)
+        self.accuracy = MetricPlot("Accuracy", "accuracy (%)", 100.0, redraw_delay_ms=STAGGER_MS)
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from desktop_app.core.errors import DigitLabError
 from desktop_app.core.export import export_model
 from desktop_app.core.training import (BatchProgress, EpochRecord, TrainConfig, TrainingObserver,
-                                       TrainingPlan, TrainingResult, train)
+                                       TrainingPlan, TrainingResult, new_model, train)
 
 log = logging.getLogger(__name__)
 
@@ -176,23 +176,34 @@ class _SignalObserver(TrainingObserver):
             self._worker.batch_progress.emit(progress)
 
     def on_epoch_end(self, record: EpochRecord, model: Any) -> None:
-        # A copy taken here, on the training thread, between batches: the GUI's predictor gets it.
-        self._worker.epoch_ended.emit(record, model.get_weights())
+        # The canvas' twin takes this epoch's weights here, on the training thread, between batches:
+        # the assignments cost about 20 ms of TensorFlow calls that would otherwise stall the window.
+        self._worker.sync_twin(model)
+        self._worker.epoch_ended.emit(record)
 
 
 class TrainingWorker(QObject):
-    """Runs `core.training.train` once; `stop()` (from any thread) ends it at the next batch."""
+    """Runs `core.training.train` once; `stop()` (from any thread) ends it at the next batch.
 
+    `twin` is the Predictor the canvas reads with: a copy of the model that takes its weights at each
+    epoch's end and once more at the end of the run. With `model=None` the worker builds a new model of the
+    configured preset, and without a twin it makes one; `model_ready` hands both over. Done here, the
+    0.1–0.25 s of Python each takes does not freeze the window the moment Train is pressed.
+    """
+
+    model_ready = Signal(object, object)  # the model about to be trained, its twin (a core Predictor)
     message = Signal(str)
     plan_ready = Signal(object)  # TrainingPlan
     batch_progress = Signal(object)  # BatchProgress, at most ~20 per second and each epoch's last batch
-    epoch_ended = Signal(object, object)  # EpochRecord, list of weight arrays
+    epoch_ended = Signal(object)  # EpochRecord; the twin holds that epoch's weights already
     finished = Signal(object)  # TrainingResult (status "failed" with a reason when train raised)
 
-    def __init__(self, config: TrainConfig, model=None, history: dict[str, list[float]] | None = None) -> None:
+    def __init__(self, config: TrainConfig, model=None, history: dict[str, list[float]] | None = None,
+                 *, twin=None) -> None:
         super().__init__()
         self.config = config
         self.model = model
+        self.twin = twin
         self.history = {key: list(values) for key, values in (history or {}).items()}
         self.stop_event = threading.Event()
         self.result: TrainingResult | None = None
@@ -200,17 +211,34 @@ class TrainingWorker(QObject):
     def stop(self) -> None:
         self.stop_event.set()
 
+    def sync_twin(self, model) -> None:
+        """Give the twin `model`'s weights (on the training thread, between batches)."""
+        if self.twin is not None and model is not None:
+            self.twin.set_weights(model.get_weights())
+
     @Slot()
     def run(self) -> None:
         try:
+            self._prepare_model()
             result = train(self.config, callbacks=_SignalObserver(self), stop_event=self.stop_event,
                            model=self.model, history=self.history)
+            self.sync_twin(result.model)  # a stop within an epoch, or the best epoch restored, changed them
         except Exception as error:  # bad data folder, out of memory while building: shown, never fatal
             log.exception("training raised")
-            result = TrainingResult(self.model, self.history, "failed", describe_exception(error, "Training"),
+            action = "Training" if self.model is not None else f"Building {self.config.preset}"
+            result = TrainingResult(self.model, self.history, "failed", describe_exception(error, action),
                                     0, 0.0, "", self.config)
         self.result = result
         self.finished.emit(result)
+
+    def _prepare_model(self) -> None:
+        from desktop_app.core.inference import Predictor
+
+        if self.model is None:
+            self.model = new_model(self.config)
+        if self.twin is None:
+            self.twin = Predictor.copy_of(self.model)
+        self.model_ready.emit(self.model, self.twin)
 
 
 # --- export -------------------------------------------------------------------------------------------

@@ -134,7 +134,10 @@ def test_predictions_follow_the_epochs_while_training(qtbot, window):
     notes = []
     window.training_panel.set_config(quick_config(epochs=2))
     window.training_panel.train_button.click()
-    before = window.prediction.probabilities()  # the untrained copy already answers
+    # the worker builds the model and its untrained twin, which answers before the first epoch ends
+    qtbot.waitUntil(lambda: window.prediction.probabilities() is not None, timeout=30_000)
+    before = window.prediction.probabilities()
+    assert "Untrained weights" in window.prediction.model_note.text()
     qtbot.waitUntil(lambda: "after epoch 1" in window.prediction.model_note.text()
                     or not window.is_training(), timeout=60_000)
     notes.append(window.prediction.model_note.text())
