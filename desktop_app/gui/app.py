@@ -24,6 +24,7 @@ SELF_TEST_TIMEOUT_S = 120.0
 
 
 _garbage_collector = None
+_frozen = False
 
 
 def collect_garbage_on_gui_thread() -> None:
@@ -46,9 +47,13 @@ def freeze_long_lived_objects() -> None:
     """Exempt every object alive now (TensorFlow's and Keras' modules, the window) from later collections.
 
     With them in view, each full collection on the GUI thread took about 90 ms (320,000 objects);
-    frozen, it takes under 1 ms. Call once, after TensorFlow has loaded: what is frozen is never freed.
+    frozen, it takes under 1 ms. Only the first call freezes (after TensorFlow has loaded): what is frozen
+    is never freed, so a later window must not freeze what an earlier one left behind.
     """
-    gc.freeze()
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:

@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop_app.core.errors import DigitLabError
 from desktop_app.core.export import export_model
+from desktop_app.core.models import PRESETS
 from desktop_app.core.training import (BatchProgress, EpochRecord, TrainConfig, TrainingObserver,
                                        TrainingPlan, TrainingResult, new_model, train)
 
@@ -89,6 +90,10 @@ def start_in_thread(worker: QObject, name: str, on_thread_finished=None) -> QThr
     thread.finished.connect(thread.deleteLater)
     thread.start()
     return thread
+
+
+def preset_title(preset: str) -> str:
+    return PRESETS[preset].title if preset in PRESETS else preset
 
 
 def describe_exception(error: BaseException, action: str) -> str:
@@ -225,7 +230,7 @@ class TrainingWorker(QObject):
             self.sync_twin(result.model)  # a stop within an epoch, or the best epoch restored, changed them
         except Exception as error:  # bad data folder, out of memory while building: shown, never fatal
             log.exception("training raised")
-            action = "Training" if self.model is not None else f"Building {self.config.preset}"
+            action = "Training" if self.model is not None else f"Building the {preset_title(self.config.preset)}"
             result = TrainingResult(self.model, self.history, "failed", describe_exception(error, action),
                                     0, 0.0, "", self.config)
         self.result = result

@@ -5,6 +5,9 @@ from __future__ import annotations
 import numpy as np
 import shiboken6
 
+from desktop_app.core.inference import Predictor
+from desktop_app.core.preprocess import preprocess_image
+from desktop_app.gui import workers
 from gui_support import SEVEN, draw_stroke, quick_config
 
 
@@ -27,6 +30,10 @@ def test_train_button_trains_and_shows_progress(qtbot, window):
     assert window.plots.point_counts()["accuracy"][1] == 1
     assert panel.progress_bar.value() == panel.progress_bar.maximum()
     assert "Trained 1 epoch" in panel.progress_label.text()
+    # both plots draw every batch point (the accuracy plot redraws a moment after the loss plot)
+    qtbot.waitUntil(lambda: all(len(plot.batch_curve.getData()[0] if plot.batch_curve.getData()[0] is not None
+                                    else []) == batches
+                                for plot in (window.plots.loss, window.plots.accuracy)), timeout=5_000)
     log_text = window.log_view.toPlainText()
     assert "Epoch 1/1: loss" in log_text and "validation accuracy" in log_text
     # back to idle
@@ -71,6 +78,9 @@ def test_stop_mid_epoch_leaves_a_usable_model(qtbot, window):
     probabilities = window.prediction.probabilities()
     assert probabilities is not None and probabilities.shape == (10,)
     assert abs(float(probabilities.sum()) - 1) < 1e-3
+    # with the weights the model stopped at, not those it started the run with
+    expected = Predictor(window.model()).predict(preprocess_image(window.canvas.drawing()))
+    np.testing.assert_allclose(probabilities, expected, atol=1e-4)
 
 
 def test_closing_the_window_mid_training_stops_and_waits(qtbot, make_window):
@@ -147,3 +157,23 @@ def test_predictions_follow_the_epochs_while_training(qtbot, window):
     assert before is not None and after is not None
     assert not np.allclose(before, after)
     assert "epoch" in notes[0]
+
+
+def test_a_model_that_cannot_be_built_leaves_the_open_one(qtbot, window, message_boxes, monkeypatch):
+    _train(qtbot, window, quick_config())
+    first_model = window.model()
+
+    def cannot_build(config):
+        raise MemoryError("not enough memory for the layers")
+
+    monkeypatch.setattr(workers, "new_model", cannot_build)
+    window.training_panel.new_model_check.setChecked(True)
+    result = _train(qtbot, window, quick_config(preset="small-cnn"))
+
+    assert result.status == "failed"
+    errors = message_boxes.texts("critical")
+    assert errors and "Building the Small CNN failed: MemoryError: not enough memory" in errors[0]
+    assert window.model() is first_model and len(window.model_history()["loss"]) == 1
+    assert window.training_panel.train_button.isEnabled()
+    draw_stroke(window.canvas, SEVEN)
+    assert window.prediction.probabilities() is not None  # the open model still reads drawings
