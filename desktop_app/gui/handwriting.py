@@ -25,7 +25,6 @@ from desktop_app.gui.canvas import UNDO_DEPTH, DrawingCanvas
 from desktop_app.gui.collect_bar import CollectBar, digit_shortcut
 from desktop_app.gui.fine_tune_dialog import FineTuneResultDialog, FineTuneWorker, MeasureWorker, percent
 from desktop_app.gui.personal_view import DIGIT_NAMES, PersonalSetView, digit_article, digit_plural
-from desktop_app.gui.workers import describe_exception
 
 log = logging.getLogger(__name__)
 
