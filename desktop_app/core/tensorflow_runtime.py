@@ -12,6 +12,7 @@ import threading
 from contextlib import contextmanager
 
 _lock = threading.Lock()
+_tensorflow = None  # the module, once import_tensorflow has set it up
 
 
 @contextmanager
@@ -33,18 +34,22 @@ def native_stderr_silenced():
 
 
 def import_tensorflow():
-    """The tensorflow module, imported quietly on first use (thread-safe); Keras uses its backend."""
-    with _lock:
-        if "tensorflow" in sys.modules and "keras" in sys.modules:
-            return sys.modules["tensorflow"]
-        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-        os.environ.setdefault("KERAS_BACKEND", "tensorflow")
-        with native_stderr_silenced():
-            import tensorflow
-            import keras  # noqa: F401  (loads the backend now, not on the first model)
+    """The tensorflow module, imported quietly on first use (thread-safe); Keras uses its backend.
 
-            _enable_memory_growth(tensorflow)  # probes CUDA, which prints when there is none
-        return tensorflow
+    The set-up (memory growth) runs once even when something else imported TensorFlow first.
+    """
+    global _tensorflow
+    with _lock:
+        if _tensorflow is None:
+            os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+            os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+            with native_stderr_silenced():
+                import tensorflow
+                import keras  # noqa: F401  (loads the backend now, not on the first model)
+
+                _enable_memory_growth(tensorflow)  # probes CUDA, which prints when there is none
+            _tensorflow = tensorflow
+        return _tensorflow
 
 
 def _enable_memory_growth(tf) -> None:

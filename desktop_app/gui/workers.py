@@ -12,7 +12,6 @@ in the GUI thread (Qt then queues the call into the GUI thread), never to lambda
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -134,13 +133,11 @@ class TensorFlowLoader(QObject):
     def run(self) -> None:
         started = time.perf_counter()
         try:
-            os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # C++ start-up chatter is not for users
-            import keras  # noqa: F401  (the import is the work)
-            import tensorflow as tf
-
             from desktop_app.core.devices import list_devices, why_no_gpu
             from desktop_app.core.models import parameter_count
+            from desktop_app.core.tensorflow_runtime import import_tensorflow
 
+            tf = import_tensorflow()  # quietly, with GPU memory growth on
             devices = list_devices()
             reason = "" if any(device.kind == "GPU" for device in devices) else why_no_gpu()
             counts = {}

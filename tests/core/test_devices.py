@@ -22,3 +22,17 @@ def test_device_names_resolve():
 def test_there_is_a_reason_when_no_gpu_is_seen():
     if not any(d.kind == "GPU" for d in list_devices()):
         assert "GPU" in why_no_gpu() or "CUDA" in why_no_gpu()
+
+
+def test_gpu_memory_growth_is_set_up_even_when_tensorflow_was_imported_first(monkeypatch):
+    import tensorflow
+
+    from desktop_app.core import tensorflow_runtime
+
+    set_up = []
+    monkeypatch.setattr(tensorflow_runtime, "_tensorflow", None)  # as in a process that imported it itself
+    monkeypatch.setattr(tensorflow_runtime, "_enable_memory_growth", set_up.append)
+
+    assert tensorflow_runtime.import_tensorflow() is tensorflow
+    assert list_devices()[0].id == "CPU"
+    assert set_up == [tensorflow]  # once, not again for the devices
