@@ -41,10 +41,10 @@ def percent(value: float) -> str:
 
 
 class FineTuneWorker(TrainingWorker):
-    """Runs `fine_tune` once on the model (in place); `reported` carries the FineTuneReport (None when it
-    failed) just before `finished` carries the TrainingResult."""
+    """Runs `fine_tune` once on the model (in place); `report` holds the FineTuneReport once `finished` has
+    been emitted (None when it failed)."""
 
-    reported = Signal(object)  # FineTuneReport | None
+    activity = "Fine-tuning"
 
     def __init__(self, config: TrainConfig, model, history: dict[str, list[float]] | None, personal,
                  mnist_test_images: int | None = None) -> None:
@@ -53,25 +53,15 @@ class FineTuneWorker(TrainingWorker):
         self.mnist_test_images = mnist_test_images
         self.report = None
 
-    @Slot()
-    def run(self) -> None:
+    def _train(self) -> TrainingResult:
         from desktop_app.core.fine_tuning import fine_tune
 
-        try:
-            personal = self.personal.as_dataset()
-            mnist = embedded_mnist()
-            self.message.emit(f"Fine-tuning on {len(personal.x_train)} of your drawings mixed with MNIST…")
-            report = fine_tune(self.model, personal, mnist, self.config, _SignalObserver(self), self.stop_event,
-                               self.history, mnist_test_images=self.mnist_test_images)
-            self.report = report
-            result = report.result
-        except Exception as error:
-            log.exception("fine-tuning raised")
-            result = TrainingResult(self.model, self.history, "failed", describe_exception(error, "Fine-tuning"),
-                                    0, 0.0, "", self.config)
-        self.result = result
-        self.reported.emit(self.report)
-        self.finished.emit(result)
+        personal = self.personal.as_dataset()
+        mnist = embedded_mnist()
+        self.message.emit(f"Fine-tuning on {len(personal.x_train)} of your drawings mixed with MNIST…")
+        self.report = fine_tune(self.model, personal, mnist, self.config, _SignalObserver(self),
+                                self.stop_event, self.history, mnist_test_images=self.mnist_test_images)
+        return self.report.result
 
 
 class MeasureWorker(QObject):

@@ -12,7 +12,6 @@ figures before and after and asks whether to keep the new weights.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Slot
@@ -25,8 +24,6 @@ from desktop_app.gui.canvas import UNDO_DEPTH, DrawingCanvas
 from desktop_app.gui.collect_bar import CollectBar, digit_shortcut
 from desktop_app.gui.fine_tune_dialog import FineTuneResultDialog, FineTuneWorker, MeasureWorker, percent
 from desktop_app.gui.personal_view import DIGIT_NAMES, PersonalSetView, digit_article, digit_plural
-
-log = logging.getLogger(__name__)
 
 PRACTICE_GOAL = 10  # practice aims for this many of each digit, then the next ten
 ZIP_FILTER = "Zip archive (*.zip)"
@@ -110,7 +107,6 @@ class HandwritingController(QObject):
         self._asked: int | None = None
         self._measure_worker: MeasureWorker | None = None
         self._fine_tune_worker: FineTuneWorker | None = None
-        self._history_before: dict[str, list[float]] = {}
 
         self.recorder = StrokeRecorder(window.canvas)
         self.collect_bar = CollectBar()
@@ -406,7 +402,7 @@ class HandwritingController(QObject):
         self._measure_worker = worker
         self.view.show_measuring()
         self.dock.raise_()
-        window._start_thread(worker, "MeasureWorker")
+        window.start_thread(worker, "MeasureWorker")
         self._update_enabled()
         self.status("Reading your drawings…")
         return True
@@ -456,17 +452,11 @@ class HandwritingController(QObject):
                 QMessageBox.information(window, "Collect more drawings first", refusal)
             return False
         from desktop_app.core.fine_tuning import fine_tune_config
-        from desktop_app.core.models import PRESETS
 
-        panel_config = window.training_panel.config()
-        preset = window._metadata.preset if window._metadata.preset in PRESETS else panel_config.preset
         epochs = self.fine_tune_epochs or self.view.epochs_spin.value()
-        config = fine_tune_config(epochs=epochs, device=panel_config.device, preset=preset)
-        history = window.model_history()
-        self._history_before = history
-        worker = FineTuneWorker(config, window.model(), history, self.dataset, self.mnist_test_images)
-        worker.reported.connect(self._on_fine_tune_reported)
-        worker.finished.connect(self._on_fine_tune_finished)
+        config = fine_tune_config(epochs=epochs, device=window.training_panel.config().device)
+        worker = FineTuneWorker(config, window.model(), window.model_history(), self.dataset,
+                                self.mnist_test_images)
         self._fine_tune_worker = worker
         self.last_report = None
         self.view.fine_tune_result.setText("Fine-tuning… (Stop ends it after the current batch.)")
@@ -474,16 +464,12 @@ class HandwritingController(QObject):
                                     f"drawings) mixed with MNIST, learning rate {config.learning_rate:g}.")
         window.statusBar().showMessage("Fine-tuning on your handwriting…")
         # Shown as the window's training run: curves, progress, live predictions, Stop, closing.
-        window.run_as_training(worker, config)
+        window.run_as_training(worker, config, self._on_fine_tune_finished)
         self._update_enabled()
         return True
 
     def is_fine_tuning(self) -> bool:
         return self._fine_tune_worker is not None
-
-    @Slot(object)
-    def _on_fine_tune_reported(self, report) -> None:
-        self.last_report = report
 
     @Slot(object)
     def _on_fine_tune_finished(self, result) -> None:
@@ -493,15 +479,16 @@ class HandwritingController(QObject):
             self._update_enabled()  # the window handled it already (closed mid-run)
             return
         self._update_enabled()
-        report = self.last_report
-        if report is None or result.status == "failed" or result.epochs_completed == 0:
-            if report is not None:  # stopped before one epoch: nothing changed that matters; restore
+        report = self.last_report = worker.report
+        if report is None or result.status == "failed" or result.epochs_completed == 0 or window.is_closing():
+            # failed, stopped before one epoch, or the window is closing (nobody to ask): undo
+            if report is not None:
                 window.model().set_weights(report.weights_before)
-            self._restore_predictions(self._history_before)
+            window.show_new_weights(window.model_history(), window.is_modified())
             message = result.reason or "Fine-tuning ended before it learned anything."
             self.view.fine_tune_result.setText(message)
             window.log_view.append_line(f"Fine-tuning: {message}")
-            if result.status == "failed" and not window._closed:
+            if result.status == "failed" and not window.is_closing():
                 QMessageBox.critical(window, "Fine-tuning failed", f"{message}\n\nThe model is unchanged.")
             return
         line = (f"your handwriting {percent(report.personal_before)} → {percent(report.personal_after)} · "
@@ -524,31 +511,19 @@ class HandwritingController(QObject):
         figures = (f"your handwriting {percent(report.personal_after)}, MNIST test "
                    f"{percent(report.mnist_after)}")
         if keep:
-            window._metadata.history = {key: list(values) for key, values in report.result.history.items()}
-            window._set_dirty(True)
-            self._restore_predictions(window.model_history())
+            window.show_new_weights(report.result.history, dirty=True)
             self.view.fine_tune_result.setText(f"Kept the fine-tuned weights ({figures}). Save the model to keep "
                                                "them for good.")
             window.log_view.append_line("Kept the fine-tuned weights (not saved yet).")
             self.status("Kept the fine-tuned weights · the model is unsaved.")
         else:
             window.model().set_weights(report.weights_before)
-            self._restore_predictions(self._history_before)
+            window.show_new_weights(window.model_history(), window.is_modified())
             self.view.fine_tune_result.setText(
                 f"Discarded: the model is back as it was (your handwriting {percent(report.personal_before)}, "
                 f"MNIST test {percent(report.mnist_before)}).")
             window.log_view.append_line("Discarded the fine-tuned weights: the model is back as it was.")
             self.status("Discarded the fine-tuned weights.")
-        window.training_panel.set_model_state(True, window._model_summary())
-
-    def _restore_predictions(self, history: dict[str, list[float]]) -> None:
-        """Curves, predictor and prediction note back in line with the model's current weights."""
-        window = self.window
-        window.plots.set_history(history)
-        if window._predictor is not None and window.model() is not None:
-            window._predictor.set_weights(window.model().get_weights())
-            window.prediction.set_predictor(window._predictor, window._prediction_note())
-            window.prediction.refresh()
 
 
 def install_handwriting(window, root: str | Path | None = None) -> HandwritingController:

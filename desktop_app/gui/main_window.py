@@ -88,7 +88,9 @@ class MainWindow(QMainWindow):
         self._training_worker: TrainingWorker | None = None
         self._training_config: TrainConfig | None = None
         self._training_result: TrainingResult | None = None
+        self._training_finished = None  # the running run's on_finished (see run_as_training)
         self._export_worker: ExportWorker | None = None
+        self._closing = False  # from the close request until it is accepted or refused
         self._closed = False
 
         self.setWindowIcon(app_icon())
@@ -291,7 +293,7 @@ class MainWindow(QMainWindow):
         self._loader = TensorFlowLoader(list(PRESETS))
         self._loader.loaded.connect(self._on_tensorflow_loaded)
         self._loader.failed.connect(self._on_tensorflow_failed)
-        self._start_thread(self._loader, "TensorFlowLoader")
+        self.start_thread(self._loader, "TensorFlowLoader")
 
     def tensorflow_ready(self) -> bool:
         return self._tf_info is not None
@@ -361,6 +363,10 @@ class MainWindow(QMainWindow):
     def is_exporting(self) -> bool:
         return self._export_worker is not None
 
+    def is_closing(self) -> bool:
+        """True while a close request stops the running work (a run ending now should not ask anything)."""
+        return self._closing
+
     def _model_name(self) -> str:
         if self._model_path is not None:
             return self._model_path.stem
@@ -401,6 +407,14 @@ class MainWindow(QMainWindow):
         self.training_panel.set_model_state(model is not None, self._model_summary())
         self._update_title()
         self._update_actions()
+
+    def show_new_weights(self, history: dict[str, list[float]], dirty: bool) -> None:
+        """The open model's weights changed outside a training run (fine-tuning kept or undone): show
+        `history` with them, and let the canvas read with them."""
+        self._metadata.history = {key: list(values) for key, values in history.items()}
+        if self._predictor is not None:
+            self._predictor.set_weights(self._model.get_weights())
+        self._set_model(self._model, self._metadata, self._model_path, dirty, twin=self._predictor)
 
     def _set_dirty(self, dirty: bool) -> None:
         self._dirty = dirty
@@ -611,7 +625,7 @@ class MainWindow(QMainWindow):
         worker.succeeded.connect(self._on_export_succeeded)
         worker.failed.connect(self._on_export_failed)
         self._export_worker = worker
-        self._start_thread(worker, "ExportWorker")
+        self.start_thread(worker, "ExportWorker")
         self.log_view.append_line(f"Exporting a {EXPORT_FORMATS[kind]} to {path}…")
         self.statusBar().showMessage(f"Exporting to {path}…")
         self._update_actions()
@@ -661,8 +675,7 @@ class MainWindow(QMainWindow):
         self.canvas.setFocus()
         worker = TrainingWorker(config, model, history)
         worker.model_ready.connect(self._on_model_ready)
-        worker.finished.connect(self._on_training_finished)
-        self.run_as_training(worker, config)
+        self.run_as_training(worker, config, self._on_training_finished)
         self.statusBar().showMessage("Training…")
         self.log_view.append_line(
             f"Training {config.epochs} epoch(s): batch {config.batch_size}, {config.optimizer} at "
@@ -671,22 +684,25 @@ class MainWindow(QMainWindow):
             + (f" (first {config.train_limit} images)" if config.train_limit else "") + ".")
         return True
 
-    def run_as_training(self, worker: TrainingWorker, config: TrainConfig) -> None:
+    def run_as_training(self, worker: TrainingWorker, config: TrainConfig, on_finished) -> None:
         """Run a TrainingWorker (plain training or fine-tuning) as the window's training run: its log
         lines, plan, curves, progress and live predictions show, and Stop and closing the window apply.
-        The caller connects `worker.finished`; a fine-tune ends with `end_training_run`."""
+        `on_finished(result)`, a slot, ends the run, through `end_training_run`; when the window closes
+        mid-run it is called directly, once the worker has stopped."""
         if worker.twin is None and worker.model is not None and worker.model is self._model:
             worker.twin = self._predictor  # training the open model: the canvas' twin follows it
         worker.message.connect(self._on_training_message)
         worker.plan_ready.connect(self._on_training_plan)
         worker.batch_progress.connect(self._on_batch_progress)
         worker.epoch_ended.connect(self._on_epoch_ended)
+        worker.finished.connect(on_finished)
         self._training_worker = worker
+        self._training_finished = on_finished
         self._training_config = config
         self._training_result = None
         self.training_panel.set_training(True)
         self._update_actions()
-        self._start_thread(worker, type(worker).__name__)
+        self.start_thread(worker, type(worker).__name__)
 
     def end_training_run(self, worker: TrainingWorker, result: TrainingResult) -> bool:
         """Return the window to idle after a run started by `run_as_training`; False when the window
@@ -701,6 +717,12 @@ class MainWindow(QMainWindow):
         return True
 
     @staticmethod
+    def _run_metadata(config: TrainConfig, history: dict[str, list[float]] | None = None) -> ModelMetadata:
+        """What a model trained from scratch by `config` records about itself."""
+        return ModelMetadata(preset=config.preset, dataset=str(config.data), config=config.to_dict(),
+                             history={key: list(values) for key, values in (history or {}).items()})
+
+    @staticmethod
     def _training_note(history: dict[str, list[float]]) -> str:
         epochs = len(history.get("loss", []))
         return f"Weights after epoch {epochs} · training…" if epochs else \
@@ -713,13 +735,13 @@ class MainWindow(QMainWindow):
             return
         if model is not self._model:
             config = self._training_config
-            self._set_model(model, ModelMetadata(preset=config.preset, dataset=str(config.data),
-                                                 config=config.to_dict()), None, False, twin=twin)
+            self._set_model(model, self._run_metadata(config), None, False, twin=twin)
             self.settings.set_last_model_path(None)
             self.log_view.append_line(f"New model: {PRESETS[config.preset].title}.")
-        else:
+            self.prediction.set_model_note(self._training_note({}))
+        elif twin is not self._predictor:  # the open model had no twin: the worker made one
             self._predictor = twin
-        self.prediction.set_predictor(self._predictor, self._training_note(self.model_history()))
+            self.prediction.set_predictor(twin, self._training_note(self.model_history()))
 
     @Slot()
     def stop_training(self) -> None:
@@ -767,19 +789,13 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_training_finished(self, result: TrainingResult) -> None:
-        if self._training_worker is None:  # handled already (the window closed during training)
-            return
-        self._training_worker = None
-        self._training_result = result
+        if self._training_worker is None or not self.end_training_run(self._training_worker, result):
+            return  # handled already (the window closed during training)
         config = self._training_config or result.config
-        self.training_panel.set_training(False)
-        self.training_panel.show_result(result)
         if result.model is not None and result.epochs_completed > 0:
             self._model = result.model
-            self._metadata = ModelMetadata(preset=config.preset, dataset=str(config.data),
-                                           config=config.to_dict(),
-                                           history={k: list(v) for k, v in result.history.items()})
-            self._dirty = True  # the worker has given the canvas' twin the final weights
+            self._metadata = self._run_metadata(config, result.history)
+            self._dirty = True
         figures = format_metrics(result.final_metrics)
         line = f"{result.reason} {figures} · {format_duration(result.seconds)}".strip()
         self.log_view.append_line(line if result.status != "failed" else f"Training failed: {result.reason}")
@@ -797,7 +813,8 @@ class MainWindow(QMainWindow):
         return self._training_result
 
     # ==== threads =====================================================================================
-    def _start_thread(self, worker: QObject, name: str) -> QThread:
+    def start_thread(self, worker: QObject, name: str) -> QThread:
+        """Run `worker` on a thread the window waits for when it closes."""
         thread = start_in_thread(worker, name, self._on_thread_finished)
         self._threads[thread] = worker
         return thread
@@ -821,17 +838,20 @@ class MainWindow(QMainWindow):
             thread.quit()  # the worker's finished→quit is queued to this (blocked) thread: quit directly
             thread.wait()
         if worker is not None and worker.result is not None and self._training_worker is worker:
-            self._on_training_finished(worker.result)
+            self._training_finished(worker.result)  # its queued `finished` would come too late
         self._threads.clear()
 
     # ==== window events ===============================================================================
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.is_training():
             self.log_view.append_line("Closing: stopping the training first.")
+        self._closing = True
         self.shutdown()
         if not self._may_discard_model():
+            self._closing = False
             event.ignore()
             return
+        self._closing = False
         self._closed = True
         self.settings.set_window_layout(self.saveGeometry(), self.saveState())
         self._save_training_settings()

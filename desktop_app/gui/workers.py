@@ -199,6 +199,7 @@ class TrainingWorker(QObject):
     batch_progress = Signal(object)  # BatchProgress, at most ~20 per second and each epoch's last batch
     epoch_ended = Signal(object)  # EpochRecord; the twin holds that epoch's weights already
     finished = Signal(object)  # TrainingResult (status "failed" with a reason when train raised)
+    activity = "Training"  # how a failure's message and log line begin
 
     def __init__(self, config: TrainConfig, model=None, history: dict[str, list[float]] | None = None,
                  *, twin=None) -> None:
@@ -221,17 +222,23 @@ class TrainingWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            self._prepare_model()
-            result = train(self.config, callbacks=_SignalObserver(self), stop_event=self.stop_event,
-                           model=self.model, history=self.history)
-            self.sync_twin(result.model)  # a stop within an epoch, or the best epoch restored, changed them
+            result = self._train()
         except Exception as error:  # bad data folder, out of memory while building: shown, never fatal
-            log.exception("training raised")
-            action = "Training" if self.model is not None else f"Building the {preset_title(self.config.preset)}"
+            log.exception("%s raised", self.activity)
+            building = self.model is None
+            action = f"Building the {preset_title(self.config.preset)}" if building else self.activity
             result = TrainingResult(self.model, self.history, "failed", describe_exception(error, action),
                                     0, 0.0, "", self.config)
         self.result = result
         self.finished.emit(result)
+
+    def _train(self) -> TrainingResult:
+        """The run itself, on the worker thread (subclasses train differently)."""
+        self._prepare_model()
+        result = train(self.config, callbacks=_SignalObserver(self), stop_event=self.stop_event,
+                       model=self.model, history=self.history)
+        self.sync_twin(result.model)  # a stop within an epoch, or the best epoch restored, changed them
+        return result
 
     def _prepare_model(self) -> None:
         from desktop_app.core.inference import Predictor

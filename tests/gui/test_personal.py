@@ -231,3 +231,26 @@ def test_stored_strokes_leave_out_an_undone_stroke(window, root):
     side = min(canvas.width(), canvas.height())
     start = (0.3 * canvas.width() - (canvas.width() - side) / 2) * canvas.image().width() / side  # image pixels
     assert abs(stored["strokes"][0][0][0] - start) < 1
+
+
+def test_closing_the_window_mid_fine_tuning_undoes_it_without_asking(qtbot, window, tiny_model_path,
+                                                                     synthetic_hand):
+    hand = window.handwriting
+    assert window.open_model(tiny_model_path)
+    hand.refresh()
+    hand.mnist_test_images = 200
+    hand.fine_tune_epochs = 20
+    weights_before = [w.copy() for w in window.model().get_weights()]
+    epochs_before = window.plots.point_counts()["loss"][1]
+    asked = []
+    window._ask_unsaved = lambda: asked.append("unsaved?") or "discard"
+    hand.view.fine_tune_button.click()
+    qtbot.waitUntil(lambda: window.plots.point_counts()["loss"][1] > epochs_before, timeout=120_000)
+
+    assert window.close()
+
+    assert not window.is_training() and not hand.is_fine_tuning()
+    assert hand.result_dialog is None and asked == []  # nothing to keep, nothing unsaved
+    for a, b in zip(weights_before, window.model().get_weights()):
+        np.testing.assert_array_equal(a, b)
+    assert "Stopped" in hand.view.fine_tune_result.text() or "stopped" in hand.view.fine_tune_result.text()
