@@ -426,7 +426,7 @@ class HandwritingController(QObject):
 
     # ==== fine-tuning =================================================================================
     def _fine_tune_refusal(self) -> str:
-        from desktop_app.core.fine_tuning import missing_samples
+        from desktop_app.core.fine_tuning import MIN_SAMPLES_PER_DIGIT, missing_samples
 
         if self.window.model() is None:
             return "Open or train a model first: fine-tuning teaches an existing model your handwriting."
@@ -434,8 +434,8 @@ class HandwritingController(QObject):
         if missing:
             needs = ", ".join(f"{need} more {digit_plural(digit, need).split(' ', 1)[1]}"
                               for digit, need in missing.items())
-            return (f"Collect at least 2 drawings of every digit first (one to learn from, one to check "
-                    f"on). Still needed: {needs}. Practice asks for exactly these.")
+            return (f"Collect at least {MIN_SAMPLES_PER_DIGIT} drawings of every digit first (one to learn "
+                    f"from, one to check on). Still needed: {needs}. Practice asks for exactly these.")
         return ""
 
     @Slot()

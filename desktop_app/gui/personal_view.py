@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QGroup
                                QListWidgetItem, QPushButton, QSizePolicy, QSpinBox, QToolButton, QVBoxLayout,
                                QWidget)
 
+from desktop_app.core.fine_tuning import MIN_SAMPLES_PER_DIGIT
 from desktop_app.gui.fine_tune_dialog import percent
 
 THUMBNAIL = 48
@@ -43,14 +44,15 @@ def thumbnail_icon(path: Path) -> QIcon:
 
 
 class CountsChart(QWidget):
-    """Ten small bars: how many drawings of each digit the set holds (digits with fewer than 2 in orange)."""
+    """Ten small bars: how many drawings of each digit the set holds (too few to fine-tune on in orange)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._counts = [0] * 10
         self.setMinimumHeight(self.fontMetrics().height() * 2 + 40)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setToolTip("Drawings per digit in your set. Orange: fewer than 2, not enough to fine-tune on.")
+        self.setToolTip(f"Drawings per digit in your set. Orange: fewer than {MIN_SAMPLES_PER_DIGIT}, not "
+                        "enough to fine-tune on.")
         self.setAccessibleName("Drawings per digit")
 
     def sizeHint(self) -> QSize:
@@ -78,7 +80,7 @@ class CountsChart(QWidget):
             height = (bottom - top) * count / highest
             bar = QRectF(left + slot * 0.2, bottom - height, slot * 0.6, height)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(LOW_COLOUR if count < 2 else BAR_COLOUR)
+            painter.setBrush(LOW_COLOUR if count < MIN_SAMPLES_PER_DIGIT else BAR_COLOUR)
             painter.drawRoundedRect(bar, 2, 2)
             painter.setPen(text)
             painter.drawText(QRectF(left, bar.top() - line - 1, slot, line), Qt.AlignmentFlag.AlignCenter,
