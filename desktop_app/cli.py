@@ -16,17 +16,13 @@ from pathlib import Path
 from desktop_app import __version__
 from desktop_app.core.errors import DigitLabError
 from desktop_app.core.models import DEFAULT_PRESET, PRESETS
-from desktop_app.core.training import TrainConfig, TrainingObserver
+# Each command that needs TensorFlow imports it through this first: quietly (its C++ start-up chatter is
+# noise for a user) and with GPU memory growth on. The module itself is cheap; TensorFlow loads on the call.
+from desktop_app.core.tensorflow_runtime import import_tensorflow
+from desktop_app.core.training import LOOPS, OPTIMIZERS, TrainConfig, TrainingObserver
 from desktop_app.progress_bar import ProgressBar
 
 log = logging.getLogger("desktop_app")
-
-
-def _quiet_tensorflow() -> None:
-    # TensorFlow's C++ start-up chatter (oneDNN, CUDA probing) is noise for a user.
-    from desktop_app.core.tensorflow_runtime import import_tensorflow
-
-    import_tensorflow()
 
 
 def _emit_json(payload) -> None:
@@ -63,14 +59,14 @@ class _CliProgress(TrainingObserver):
 
 
 def _train(args: argparse.Namespace) -> int:
-    _quiet_tensorflow()
+    import_tensorflow()
     from desktop_app.core.data import load_dataset
     from desktop_app.core.modelio import ModelMetadata, load_model, save_model
     from desktop_app.core.training import train
 
-    args.epochs_given = args.epochs is not None
     config = TrainConfig(
-        preset=args.preset, epochs=args.epochs if args.epochs_given else TrainConfig.epochs, batch_size=args.batch_size,
+        preset=args.preset, epochs=args.epochs if args.epochs is not None else TrainConfig.epochs,
+        batch_size=args.batch_size,
         learning_rate=args.learning_rate, optimizer=args.optimizer,
         validation_split=args.validation_split, seed=args.seed, augment=args.augment,
         early_stopping_patience=args.early_stopping, data=args.data or "mnist",
@@ -130,7 +126,7 @@ def _fine_tune(args: argparse.Namespace, config: TrainConfig, out: Path) -> int:
     loaded = load_model(args.fine_tune)
     personal = load_dataset(args.data)
     tuning = fine_tune_config(device=config.device, seed=config.seed, augment=config.augment,
-                              **({"epochs": args.epochs} if args.epochs_given else {}))
+                              **({"epochs": args.epochs} if args.epochs is not None else {}))
     report = fine_tune(loaded.model, personal, load_dataset(), tuning, _CliProgress(),
                        history=loaded.metadata.history)
     saved = save_model(loaded.model, out, ModelMetadata(
@@ -147,11 +143,10 @@ def _fine_tune(args: argparse.Namespace, config: TrainConfig, out: Path) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    _quiet_tensorflow()
+    import_tensorflow()
     from desktop_app.core.data import load_dataset
     from desktop_app.core.evaluation import evaluate
     from desktop_app.core.modelio import load_model
-    from desktop_app.progress_bar import ProgressBar
 
     loaded = load_model(args.model)
     dataset = load_dataset(args.data)
@@ -190,7 +185,7 @@ def _write_evaluation_files(report, images, folder: Path) -> list[Path]:
 
 
 def _inspect(args: argparse.Namespace) -> int:
-    _quiet_tensorflow()
+    import_tensorflow()
     from desktop_app.core import inspection, report_files
     from desktop_app.core.inference import Predictor
     from desktop_app.core.modelio import load_model
@@ -228,7 +223,7 @@ def _inspect(args: argparse.Namespace) -> int:
 
 
 def _predict(args: argparse.Namespace) -> int:
-    _quiet_tensorflow()
+    import_tensorflow()
     from desktop_app.core.errors import EmptyDrawingError
     from desktop_app.core.inference import Predictor
     from desktop_app.core.modelio import load_model
@@ -256,7 +251,7 @@ def _predict(args: argparse.Namespace) -> int:
 
 
 def _devices(args: argparse.Namespace) -> int:
-    _quiet_tensorflow()
+    import_tensorflow()
     from desktop_app.core.devices import list_devices, why_no_gpu
 
     devices = list_devices()
@@ -303,7 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"default {defaults.epochs} (4 with --fine-tune)")
     train.add_argument("--batch-size", type=int, default=defaults.batch_size, help="default %(default)s")
     train.add_argument("--learning-rate", type=float, default=defaults.learning_rate, help="default %(default)s")
-    train.add_argument("--optimizer", choices=["adam", "sgd"], default=defaults.optimizer,
+    train.add_argument("--optimizer", choices=list(OPTIMIZERS), default=defaults.optimizer,
                        help="adam, or sgd with Nesterov momentum 0.9 (default %(default)s)")
     train.add_argument("--validation-split", type=float, default=defaults.validation_split,
                        help="fraction of the training images held out (default %(default)s)")
@@ -317,7 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="keep the best model so far (by validation loss) in this file")
     train.add_argument("--tensorboard", default=None, metavar="DIR",
                        help="write TensorBoard logs to DIR (view with: tensorboard --logdir DIR)")
-    train.add_argument("--loop", choices=["fit", "tape"], default="fit",
+    train.add_argument("--loop", choices=list(LOOPS), default=defaults.loop,
                        help="Keras fit, or a hand-written tf.GradientTape loop (default %(default)s)")
     train.add_argument("--limit", type=int, default=None, metavar="N", help="use only the first N training images")
     train.add_argument("--device", default="auto", help="cpu, gpu:N or auto (default auto)")

@@ -230,7 +230,7 @@ def frozen_executable(dist: Path) -> Path:
 def clean_environment() -> dict:
     """The environment a user's double-click gives: no Python variables from this build's venv."""
     env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("PYTHON", "VIRTUAL_ENV", "CONDA")) and key != "PYTHONPATH"}
+           if not key.startswith(("PYTHON", "VIRTUAL_ENV", "CONDA"))}  # PYTHONPATH, PYTHONHOME too
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     return env
 

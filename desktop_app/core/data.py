@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import logging
 import struct
+import threading
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,6 +90,20 @@ def load_dataset(source: str | Path | None = None) -> Dataset:
     return load_idx_folder(path)
 
 
+_embedded: Dataset | None = None
+_embedded_lock = threading.Lock()
+
+
+def embedded_mnist() -> Dataset:
+    """The embedded MNIST, read once per process (thread-safe; a read takes about 0.2 s). Every caller
+    gets the same object: read it, never change its arrays."""
+    global _embedded
+    with _embedded_lock:
+        if _embedded is None:
+            _embedded = load_dataset()
+        return _embedded
+
+
 def load_npz(path: Path) -> Dataset:
     """An .npz file with x_train, y_train, x_test, y_test, as Keras writes MNIST."""
     path = Path(path)
@@ -120,12 +135,13 @@ def _checked(name: str, arrays: dict[str, np.ndarray], origin: Path) -> Dataset:
             raise DataError(f"{origin}: y_{split} holds labels outside 0–9.")
     return Dataset(
         name,
-        _as_uint8(arrays["x_train"]), arrays["y_train"].astype(np.uint8),
-        _as_uint8(arrays["x_test"]), arrays["y_test"].astype(np.uint8),
+        as_uint8(arrays["x_train"]), arrays["y_train"].astype(np.uint8),
+        as_uint8(arrays["x_test"]), arrays["y_test"].astype(np.uint8),
     )
 
 
-def _as_uint8(images: np.ndarray) -> np.ndarray:
+def as_uint8(images: np.ndarray) -> np.ndarray:
+    """Images as uint8 0–255: uint8 as they are, floats 0–1 scaled by 255, other values rounded and clipped."""
     if images.dtype == np.uint8:
         return images
     scale = 255.0 if images.size and float(images.max()) <= 1.0 else 1.0

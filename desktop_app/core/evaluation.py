@@ -23,8 +23,8 @@ class EvaluationReport:
     per_class_accuracy: np.ndarray  # 10 values; NaN for a digit with no images
     mistakes: list[Mistake]  # most confident first
     samples: int
-    predicted: np.ndarray | None = None  # the predicted label of every evaluated image
-    confidence: np.ndarray | None = None  # the probability each image's predicted label got
+    predicted: np.ndarray  # the predicted label of every evaluated image
+    confidence: np.ndarray  # the probability each image's predicted label got (float32)
 
     def to_dict(self) -> dict:
         return {
@@ -36,6 +36,14 @@ class EvaluationReport:
         }
 
 
+def _most_confident(chosen: np.ndarray, labels: np.ndarray, predicted: np.ndarray, confidence: np.ndarray,
+                    limit: int) -> list[Mistake]:
+    """The images where `chosen` is True as Mistakes, most confident first (ties keep image order)."""
+    indices = np.flatnonzero(chosen)
+    indices = indices[np.argsort(-confidence[indices], kind="stable")][:limit]
+    return [Mistake(int(i), int(labels[i]), int(predicted[i]), float(confidence[i])) for i in indices]
+
+
 def report_from_probabilities(probabilities: np.ndarray, labels: np.ndarray,
                               mistakes: int = 25) -> EvaluationReport:
     labels = np.asarray(labels).astype(np.int64)
@@ -45,18 +53,18 @@ def report_from_probabilities(probabilities: np.ndarray, labels: np.ndarray,
     per_class_total = confusion.sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         per_class = np.diag(confusion) / per_class_total
-    true_prob = probabilities[np.arange(len(labels)), labels]
+    rows = np.arange(len(labels))
+    true_prob = probabilities[rows, labels]
     loss = float(-np.mean(np.log(np.clip(true_prob, 1e-7, 1.0)))) if len(labels) else float("nan")
-    wrong = np.flatnonzero(predicted != labels)
-    worst = wrong[np.argsort(-probabilities[wrong, predicted[wrong]], kind="stable")][:mistakes]
+    # in the probabilities' own precision: the mistakes list reports these values as they are
+    confidence = probabilities[rows, predicted]
     return EvaluationReport(
         accuracy=float(np.mean(predicted == labels)) if len(labels) else float("nan"),
         loss=loss, confusion=confusion, per_class_accuracy=per_class,
-        mistakes=[Mistake(int(i), int(labels[i]), int(predicted[i]), float(probabilities[i, predicted[i]]))
-                  for i in worst],
+        mistakes=_most_confident(predicted != labels, labels, predicted, confidence, mistakes),
         samples=int(len(labels)),
         predicted=predicted.astype(np.int64),
-        confidence=probabilities[np.arange(len(labels)), predicted].astype(np.float32),
+        confidence=confidence.astype(np.float32),
     )
 
 
@@ -66,12 +74,9 @@ def cell_examples(report: EvaluationReport, labels: np.ndarray, true_label: int,
 
     On the diagonal they are right answers; `confidence` is the probability of the predicted label.
     """
-    if report.predicted is None or report.confidence is None:
-        raise ValueError("this report holds no per-image predictions")
     labels = np.asarray(labels).astype(np.int64)
-    chosen = np.flatnonzero((labels == true_label) & (report.predicted == predicted_label))
-    chosen = chosen[np.argsort(-report.confidence[chosen], kind="stable")][:limit]
-    return [Mistake(int(i), int(true_label), int(predicted_label), float(report.confidence[i])) for i in chosen]
+    chosen = (labels == true_label) & (report.predicted == predicted_label)
+    return _most_confident(chosen, labels, report.predicted, report.confidence, limit)
 
 
 def evaluate(model, images: np.ndarray, labels: np.ndarray, mistakes: int = 25,

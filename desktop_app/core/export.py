@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from desktop_app.core.modelio import atomic_write
 
 EXPORT_FORMATS = {
     "saved_model": "TensorFlow SavedModel folder (for serving)",
@@ -26,11 +27,6 @@ def export_model(model, path: str | Path, kind: str) -> Path:
             flat = tf.lite.TFLiteConverter.from_keras_model(model).convert()
         except Exception as error:
             raise RuntimeError(f"TensorFlow Lite conversion failed: {error}") from error
-        temporary = path.with_name(f".{path.name}.part")
-        try:
-            temporary.write_bytes(flat)
-            os.replace(temporary, path)
-        finally:
-            temporary.unlink(missing_ok=True)
-        return path
+        # not private: as before, the export gets an ordinary new file's permissions (umask)
+        return atomic_write(path, lambda temporary: temporary.write_bytes(flat), private=False)
     raise ValueError(f"unknown export format {kind!r}; choose one of {', '.join(EXPORT_FORMATS)}")

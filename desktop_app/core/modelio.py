@@ -3,6 +3,7 @@
 Loading never runs code from the file: Keras' safe mode refuses Lambda layers and other pickled code,
 and only local `.keras` zip archives are accepted. The training config, history, data set name and
 preprocessing version travel inside the archive as an extra `digit_lab.json` entry, which Keras ignores.
+`atomic_write` here is the core's one atomic-write helper: the personal data set and export use it too.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from desktop_app import __version__
 from desktop_app.core.errors import ModelFileError
@@ -55,6 +56,46 @@ class LoadedModel:
     path: Path
 
 
+def atomic_write(target: str | Path, write: Callable[[Path], object], *, suffix: str = "",
+                 private: bool = True) -> Path:
+    """Call `write(temporary)` on an empty temporary file beside `target`, then rename it over `target`
+    (same folder, so the rename is atomic): a crash, a full disk or an error leaves the old file, never
+    half a new one. On any error the temporary file is removed and the error propagates. Returns `target`.
+
+    `suffix` ends the temporary name (Keras picks the format by it). The file is `private` (0600, as
+    mkstemp makes it) unless asked otherwise; then it gets the permissions of an ordinary new file (0666
+    less the umask). The model files and the personal data set use this, and so does export.
+    """
+    target = Path(target)
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=suffix, dir=target.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        if not private:
+            os.chmod(temporary, 0o666 & ~_umask())
+        write(temporary)
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _umask() -> int:
+    """The process's umask. Linux tells it in /proc; elsewhere the only way to read it is to set it, so
+    it is set back at once."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _save_error(target: Path, error: BaseException) -> ModelFileError:
     code = getattr(error, "errno", None)
     if code == errno.ENOSPC:
@@ -76,21 +117,16 @@ def save_model(model, path: str | Path, metadata: ModelMetadata | None = None) -
         raise ModelFileError(f"Could not save {target}: the folder {target.parent} does not exist.")
     metadata = metadata or ModelMetadata()
     metadata.saved_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    temporary = None
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".keras", dir=target.parent)
-        os.close(handle)
-        temporary = Path(name)
+
+    def write(temporary: Path) -> None:
         model.save(temporary)
         with zipfile.ZipFile(temporary, "a") as archive:
             archive.writestr(METADATA_ENTRY, json.dumps(dataclasses.asdict(metadata), indent=1))
-        os.replace(temporary, target)
-        temporary = None
+
+    try:
+        atomic_write(target, write, suffix=".keras")  # Keras saves by the suffix
     except Exception as error:  # h5py and zipfile raise several kinds for the same disk problem
         raise _save_error(target, error) from error
-    finally:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
     log.info("saved model to %s", target)
     return target
 

@@ -12,18 +12,17 @@ import datetime as dt
 import json
 import logging
 import os
-import shutil
-import tempfile
-import uuid
 import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 import numpy as np
 from PIL import Image
 
 from desktop_app.core.data import Dataset
 from desktop_app.core.errors import DataError
+from desktop_app.core.modelio import atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -37,18 +36,6 @@ class Sample:
     label: int
     created: str = ""
     strokes: list = field(default_factory=list)  # [[[x, y], …], …] in canvas pixels
-
-
-def _atomic_write(target: Path, write) -> None:
-    """Call write(temporary_path), then rename it over target (same folder, so the rename is atomic)."""
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
-    os.close(handle)
-    try:
-        write(Path(name))
-        os.replace(name, target)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
 
 
 class PersonalDataset:
@@ -77,9 +64,10 @@ class PersonalDataset:
                   if f"{digit}/{path.name}" not in known]
         return indexed + strays
 
-    def counts(self) -> list[int]:
+    def counts(self, samples: list[Sample] | None = None) -> list[int]:
+        """How many samples of each digit: of the set, or of `samples` (saves reading the set again)."""
         counts = [0] * 10
-        for sample in self.samples():
+        for sample in self.samples() if samples is None else samples:
             counts[sample.label] += 1
         return counts
 
@@ -102,27 +90,52 @@ class PersonalDataset:
     # -- writing ---------------------------------------------------------------------------------
     def _write_index(self, samples: list[Sample]) -> None:
         payload = json.dumps({"version": INDEX_VERSION, "samples": [asdict(s) for s in samples]})
-        _atomic_write(self.root / INDEX_NAME, lambda path: path.write_text(payload))
+        atomic_write(self.root / INDEX_NAME, lambda path: path.write_text(payload))
 
     def add(self, drawing: np.ndarray, label: int, strokes: list | None = None) -> Sample:
         """Store a drawing (H×W grey uint8, as the canvas holds it) under its digit; returns the sample."""
+        return self._add_all([(drawing, label, strokes)])[0]
+
+    def _add_all(self, items: Iterable[tuple[np.ndarray, int, list | None]]) -> list[Sample]:
+        """Store each (drawing, label, strokes), reading and writing the index once for all of them (an
+        import of n images would otherwise rewrite it n times). `items` may be a generator; if one fails,
+        those stored before it stay indexed and the error propagates."""
+        existing = self.samples()  # before the new PNGs exist, or they would count as strays too
+        added: list[Sample] = []
+        try:
+            for drawing, label, strokes in items:
+                added.append(self._store_png(drawing, label, strokes))
+        finally:
+            if added:
+                self._write_index([*existing, *added])
+        return added
+
+    def _store_png(self, drawing: np.ndarray, label: int, strokes: list | None) -> Sample:
+        """Write one drawing's PNG under its digit folder (not yet in the index)."""
         if not 0 <= int(label) <= 9:
             raise ValueError(f"a label must be a digit 0–9, not {label!r}")
-        existing = self.samples()  # before the new PNG exists, or it would count as a stray too
         folder = self.root / str(int(label))
         folder.mkdir(parents=True, exist_ok=True)
         now = dt.datetime.now()
-        name = f"{now:%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}.png"
+        name = f"{now:%Y%m%d-%H%M%S}-{os.urandom(3).hex()}.png"  # 6 random hex digits keep names unique
         picture = Image.fromarray(np.asarray(drawing, np.uint8))
-        _atomic_write(folder / name, lambda path: picture.save(path, format="PNG"))
-        sample = Sample(f"{int(label)}/{name}", int(label), now.isoformat(timespec="seconds"), strokes or [])
-        self._write_index([*existing, sample])
-        return sample
+        atomic_write(folder / name, lambda path: picture.save(path, format="PNG"))
+        return Sample(f"{int(label)}/{name}", int(label), now.isoformat(timespec="seconds"), strokes or [])
 
-    def remove(self, sample: Sample) -> None:
-        remaining = [s for s in self.samples() if s.file != sample.file]
-        self._write_index(remaining)
-        (self.root / sample.file).unlink(missing_ok=True)
+    def remove(self, *samples: Sample | str) -> int:
+        """Delete the given samples (Sample objects or their `file` names, e.g. "3/….png"), writing the
+        index once for all of them; returns how many of them were in the set. Only files of the set are
+        deleted, whatever names are given."""
+        files = {s if isinstance(s, str) else s.file for s in samples}
+        if not files:
+            return 0
+        current = self.samples()
+        remaining = [s for s in current if s.file not in files]
+        self._write_index(remaining)  # first: a crash now leaves strays, which samples() finds again
+        for sample in current:
+            if sample.file in files:
+                (self.root / sample.file).unlink(missing_ok=True)
+        return len(current) - len(remaining)
 
     # -- sharing ---------------------------------------------------------------------------------
     def export_zip(self, target: str | Path) -> Path:
@@ -136,8 +149,7 @@ class PersonalDataset:
                 for sample in samples:
                     archive.write(self.root / sample.file, sample.file)
 
-        _atomic_write(target, write)
-        return target
+        return atomic_write(target, write)
 
     def import_zip(self, source: str | Path) -> int:
         """Add the samples of an exported archive (or any zip of 0–9 folders of PNGs); returns how many."""
@@ -146,21 +158,24 @@ class PersonalDataset:
             archive = zipfile.ZipFile(source)
         except (zipfile.BadZipFile, OSError) as error:
             raise DataError(f"{source}: not a readable zip archive ({error}).") from error
-        added = 0
-        with archive, tempfile.TemporaryDirectory() as scratch:
+
+        def drawings():
             for member in archive.namelist():
                 parts = Path(member).parts
-                # Only DIGIT/NAME.png entries: nothing can land outside the data set (no "../").
+                # Only DIGIT/NAME.png entries, read straight from the archive: nothing is extracted, and
+                # entries such as "../x.png" are not even looked at.
                 if len(parts) == 2 and parts[0].isdigit() and len(parts[0]) == 1 \
                         and parts[1].lower().endswith(".png") and ".." not in parts:
-                    extracted = Path(archive.extract(member, scratch))
                     try:
-                        drawing = np.asarray(Image.open(extracted).convert("L"))
+                        with archive.open(member) as stream, Image.open(stream) as picture:
+                            drawing = np.asarray(picture.convert("L"))
                     except OSError:
                         log.warning("%s: skipped unreadable %s", source, member)
                         continue
-                    self.add(drawing, int(parts[0]))
-                    added += 1
+                    yield drawing, int(parts[0]), None
+
+        with archive:
+            added = len(self._add_all(drawings()))
         if not added:
             raise DataError(f"{source}: no digit images found (expected folders 0–9 of PNG files).")
         return added
@@ -170,21 +185,17 @@ class PersonalDataset:
         from desktop_app.core.data import IMAGE_SUFFIXES
         from desktop_app.core.preprocess import load_image_file
 
-        added = 0
-        for digit in range(10):
-            sub = Path(folder) / str(digit)
-            for path in sorted(sub.iterdir()) if sub.is_dir() else []:
-                if path.suffix.lower() in IMAGE_SUFFIXES:
-                    picture = load_image_file(path)
-                    grey = picture if picture.ndim == 2 else np.asarray(
-                        Image.fromarray(picture).convert("L"))
-                    self.add(grey, digit)
-                    added += 1
-        return added
+        def drawings():
+            for digit in range(10):
+                sub = Path(folder) / str(digit)
+                for path in sorted(sub.iterdir()) if sub.is_dir() else []:
+                    if path.suffix.lower() in IMAGE_SUFFIXES:
+                        picture = load_image_file(path)
+                        grey = picture if picture.ndim == 2 else np.asarray(
+                            Image.fromarray(picture).convert("L"))
+                        yield grey, digit, None
 
-    def clear(self) -> None:
-        if self.root.exists():
-            shutil.rmtree(self.root)
+        return len(self._add_all(drawings()))
 
 
 def practice_digit(counts: list[int], previous: int | None = None,

@@ -92,24 +92,32 @@ def _fit_longer_side(crop: np.ndarray) -> np.ndarray:
     return np.clip(np.asarray(resized, dtype=np.float32), 0.0, 1.0)
 
 
-def _paste_centred_by_mass(digit: np.ndarray) -> np.ndarray:
-    height, width = digit.shape
-    rows, cols = np.mgrid[0:height, 0:width]
-    mass = float(digit.sum())
-    centre_row = float((digit * rows).sum()) / mass
-    centre_col = float((digit * cols).sum()) / mass
-    top = int(np.clip(round(MNIST_CENTRE - centre_row), 0, FIELD_SIZE - height))
-    left = int(np.clip(round(MNIST_CENTRE - centre_col), 0, FIELD_SIZE - width))
-    field = np.zeros((FIELD_SIZE, FIELD_SIZE), np.float32)
-    field[top:top + height, left:left + width] = digit
-    return field
+@dataclass(frozen=True)
+class Placement:
+    """Where the ink of an image lands in the 28×28 field: the one placement step that
+    `preprocess_image` pastes with and `inspection.network_field_in_drawing` maps back with."""
+
+    digit: np.ndarray  # the cropped ink fitted into FIT_SIZE px (float32, 0–1)
+    crop_top: int  # the crop box in the input's pixels: rows crop_top…crop_bottom-1, likewise columns
+    crop_left: int
+    crop_bottom: int
+    crop_right: int
+    top: int  # where `digit` goes in the FIELD_SIZE×FIELD_SIZE field
+    left: int
+
+    @property
+    def scale_y(self) -> float:
+        """Field pixels per input pixel, vertically (the fit rounds each side on its own)."""
+        return self.digit.shape[0] / (self.crop_bottom - self.crop_top)
+
+    @property
+    def scale_x(self) -> float:
+        return self.digit.shape[1] / (self.crop_right - self.crop_left)
 
 
-def preprocess_image(array: np.ndarray) -> np.ndarray:
-    """Any grey/RGB(A) image, either polarity, any size → 28×28×1 float32 in 0–1, ink bright.
-
-    Raises EmptyDrawingError when there is no ink to classify.
-    """
+def place_ink(array: np.ndarray) -> Placement:
+    """Crop to the ink, fit the longer side into 20 px, and place it so the centre of mass lies at
+    MNIST_CENTRE. Raises EmptyDrawingError when there is no ink."""
     ink = ink_map(array)
     ink[ink < INK_THRESHOLD / 2] = 0.0  # paper grain and sensor noise
     mask = ink >= INK_THRESHOLD
@@ -117,11 +125,30 @@ def preprocess_image(array: np.ndarray) -> np.ndarray:
         raise EmptyDrawingError("Nothing is drawn: the image holds no ink.")
     rows = np.flatnonzero(mask.any(axis=1))
     cols = np.flatnonzero(mask.any(axis=0))
-    crop = ink[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
-    digit = _fit_longer_side(crop)
-    if digit.sum() <= 0:
+    bottom, right = int(rows[-1]) + 1, int(cols[-1]) + 1
+    digit = _fit_longer_side(ink[rows[0]:bottom, cols[0]:right])
+    mass = float(digit.sum())
+    if mass <= 0:
         raise EmptyDrawingError("Nothing is drawn: the image holds no ink.")
-    return _paste_centred_by_mass(digit)[..., None]
+    height, width = digit.shape
+    grid_rows, grid_cols = np.mgrid[0:height, 0:width]
+    centre_row = float((digit * grid_rows).sum()) / mass
+    centre_col = float((digit * grid_cols).sum()) / mass
+    top = int(np.clip(round(MNIST_CENTRE - centre_row), 0, FIELD_SIZE - height))
+    left = int(np.clip(round(MNIST_CENTRE - centre_col), 0, FIELD_SIZE - width))
+    return Placement(digit, int(rows[0]), int(cols[0]), bottom, right, top, left)
+
+
+def preprocess_image(array: np.ndarray) -> np.ndarray:
+    """Any grey/RGB(A) image, either polarity, any size → 28×28×1 float32 in 0–1, ink bright.
+
+    Raises EmptyDrawingError when there is no ink to classify.
+    """
+    placement = place_ink(array)
+    height, width = placement.digit.shape
+    field = np.zeros((FIELD_SIZE, FIELD_SIZE), np.float32)
+    field[placement.top:placement.top + height, placement.left:placement.left + width] = placement.digit
+    return field[..., None]
 
 
 def preprocess_to_uint8(array: np.ndarray) -> np.ndarray:

@@ -8,7 +8,10 @@ TensorBoard), so both loops report, stop and save alike.
 from __future__ import annotations
 
 
-def fit_with_tape(model, train_data, val_data, epochs: int, initial_epoch: int, callbacks: list) -> None:
+def fit_with_tape(model, train_data, val_data, epochs: int, initial_epoch: int, callbacks: list, *,
+                  steps_per_epoch: int) -> None:
+    """Train `model` on `train_data`, `steps_per_epoch` batches an epoch (the caller's TrainingPlan
+    knows the count, so the data set need not be measured or walked through here)."""
     import keras
     import tensorflow as tf
 
@@ -42,9 +45,6 @@ def fit_with_tape(model, train_data, val_data, epochs: int, initial_epoch: int, 
         val_loss.update_state(loss_fn(labels, probabilities), sample_weight=tf.shape(images)[0])
         val_accuracy.update_state(labels, probabilities)
 
-    steps = int(train_data.cardinality())
-    if steps < 0:  # unknown or infinite: count the batches once
-        steps = sum(1 for _ in train_data)
     callback_list = keras.callbacks.CallbackList(callbacks, model=model)
     model.stop_training = False
     callback_list.on_train_begin()
@@ -53,7 +53,7 @@ def fit_with_tape(model, train_data, val_data, epochs: int, initial_epoch: int, 
             metric.reset_state()
         callback_list.on_epoch_begin(epoch)
         iterator = iter(train_data)
-        for step in range(steps):
+        for step in range(steps_per_epoch):
             callback_list.on_train_batch_begin(step)
             loss, accuracy = train_step(iterator)
             callback_list.on_train_batch_end(step, {"loss": loss, "accuracy": accuracy})

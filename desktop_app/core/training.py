@@ -208,19 +208,26 @@ def new_model(config: TrainConfig):
 
     The GUI builds it before the training thread starts, to give the canvas its own copy."""
     from desktop_app.core.devices import device_scope, resolve_device
-    from desktop_app.core.models import build_model
 
     device, _ = resolve_device(config.device)
     with device_scope(device):
-        model = build_model(config.preset, config.normalization, seed=config.seed)
-        compile_model(model, config)
+        return _build_compiled(config)
+
+
+def _build_compiled(config: TrainConfig):
+    """A fresh, compiled, seeded model of `config.preset`, its variables in the current device scope."""
+    from desktop_app.core.models import build_model
+
+    model = build_model(config.preset, config.normalization, seed=config.seed)
+    compile_model(model, config)
     return model
 
 
 def _prepare_model(model, config: TrainConfig, observer: TrainingObserver):
-    """A new model for the preset, or the given one ready to train on (its optimizer state kept)."""
+    """A new model for the preset, or the given one ready to train on (its optimizer state kept).
+    Called inside train()'s device scope, so it neither resolves the device nor enters a scope again."""
     if model is None:
-        return new_model(config)
+        return _build_compiled(config)
     current = getattr(model, "optimizer", None)
     same_kind = current is not None and type(current).__name__.lower() == config.optimizer
     if getattr(model, "compiled", False) and same_kind:
@@ -291,7 +298,7 @@ def train(config: TrainConfig, callbacks: TrainingObserver | None = None,
         try:
             if config.loop == "tape":
                 fit_with_tape(model, train_data, val_data, initial_epoch + config.epochs, initial_epoch,
-                              keras_callbacks)
+                              keras_callbacks, steps_per_epoch=plan.steps_per_epoch)
             else:
                 model.fit(train_data, validation_data=val_data, epochs=initial_epoch + config.epochs,
                           initial_epoch=initial_epoch, callbacks=keras_callbacks, shuffle=False,

@@ -123,3 +123,13 @@ def test_limited_takes_the_first_images(mnist):
     part = mnist.limited(train=100, test=10)
     assert len(part.x_train) == 100 and len(part.y_test) == 10
     np.testing.assert_array_equal(part.x_train[5], mnist.x_train[5])
+
+
+def test_as_uint8_keeps_bytes_scales_unit_floats_and_clips():
+    from desktop_app.core.data import as_uint8
+
+    raw = np.array([[0, 128, 255]], np.uint8)
+    assert as_uint8(raw) is raw
+    np.testing.assert_array_equal(as_uint8(np.array([[0.0, 0.5, 1.0]])), [[0, 128, 255]])
+    np.testing.assert_array_equal(as_uint8(np.array([[-3.0, 127.6, 300.0]])), [[0, 128, 255]])
+    assert as_uint8(np.zeros((0, 28, 28), np.float32)).dtype == np.uint8

@@ -43,3 +43,16 @@ def test_a_copy_predicts_alone_while_the_original_changes(tiny_result, small_mni
         np.testing.assert_allclose(copy.predict(image), np.full(10, 0.1), atol=1e-6)
     finally:
         original.set_weights(saved)
+
+
+def test_copy_model_is_independent(tiny_result, small_mnist):
+    from desktop_app.core.inference import copy_model
+
+    original = tiny_result.model
+    twin = copy_model(original)
+    assert twin is not original and len(twin.weights) == len(original.weights)
+    for a, b in zip(twin.get_weights(), original.get_weights()):
+        np.testing.assert_array_equal(a, b)
+    image = small_mnist.x_test[:2].astype(np.float32)[..., None] / 255
+    np.testing.assert_allclose(twin(image).numpy(), original(image).numpy(), atol=1e-6)
+    assert all(a is not b for a, b in zip(twin.weights, original.weights))

@@ -86,3 +86,30 @@ def test_the_network_field_maps_back_onto_the_drawing(mnist, frame_digit):
     assert abs(mapped_x - (float((ink * d_cols).sum() / ink.sum()) + 0.5)) < width / 28
     assert abs(mapped_y - (float((ink * d_rows).sum() / ink.sum()) + 0.5)) < height / 28
     assert inspection.network_field_in_drawing(np.full((100, 100), 255, np.uint8)) is None
+
+
+def test_saliency_is_the_gradient_of_the_chosen_class(tiny_result, mnist):
+    import tensorflow as tf
+
+    digit = mnist.x_test[2] / 255.0
+    batch = tf.constant(digit.reshape(1, 28, 28, 1).astype(np.float32))
+    for target in (None, 3):
+        saliency, chosen = inspection.saliency_map(tiny_result.model, digit, target=target)
+        with tf.GradientTape() as tape:  # the eager computation the traced probe replaces
+            tape.watch(batch)
+            probabilities = tiny_result.model(batch, training=False)
+            expected_class = int(tf.argmax(probabilities[0])) if target is None else target
+            score = probabilities[0, expected_class]
+        gradient = np.abs(tape.gradient(score, batch).numpy()[0, ..., 0])
+        assert chosen == expected_class
+        np.testing.assert_allclose(saliency, gradient / gradient.max(), atol=1e-5)
+
+
+def test_the_tile_layout_finds_each_tile_back():
+    layout = inspection.TileLayout(count=5, columns=3, height=4, width=6, gap=2)
+    grid = inspection.tile_images(np.ones((5, 4, 6)) * np.arange(5)[:, None, None], columns=3, gap=2)
+    assert layout.shape == grid.shape
+    for index in range(5):
+        top, left = layout.origin(index)
+        assert layout.index_at(top + 0.5, left + 5.5) == index
+    assert layout.index_at(1 * 6 + 1.0, 2 * 8 + 1.0) == -1  # row 1, column 2: the empty sixth place

@@ -117,3 +117,28 @@ def test_a_plain_keras_model_loads_without_digit_lab_metadata(tmp_path, tiny_res
     tiny_result.model.save(path)
     loaded = load_model(path)
     assert loaded.metadata.history == {} and loaded.metadata.preprocess_version == 0
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "getuid"), reason="POSIX permissions")
+def test_atomic_write_keeps_private_files_private_and_leaves_nothing_on_failure(tmp_path):
+    import os
+    import stat
+
+    private = modelio.atomic_write(tmp_path / "private.bin", lambda path: path.write_bytes(b"1"))
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600 and private.read_bytes() == b"1"
+    previous = os.umask(0o027)
+    try:
+        shared = modelio.atomic_write(tmp_path / "shared.bin", lambda path: path.write_bytes(b"2"),
+                                      private=False)
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o640  # an ordinary new file under that umask
+
+    def half_then_fail(path):
+        path.write_bytes(b"half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(OSError):
+        modelio.atomic_write(private, half_then_fail)
+    assert private.read_bytes() == b"1"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["private.bin", "shared.bin"]

@@ -129,3 +129,64 @@ def test_as_dataset_keeps_the_order_of_given_samples(tmp_path, drawings):
     chosen = store.samples()[::-1][:3]
     dataset = store.as_dataset(samples=chosen)
     assert dataset.y_train.tolist() == [s.label for s in chosen]
+
+
+def _count_index_writes(monkeypatch) -> list[int]:
+    writes: list[int] = []
+    original = PersonalDataset._write_index
+
+    def counting(self, samples):
+        writes.append(len(samples))
+        original(self, samples)
+
+    monkeypatch.setattr(PersonalDataset, "_write_index", counting)
+    return writes
+
+
+def test_remove_takes_several_samples_or_file_names_and_writes_the_index_once(tmp_path, drawings, monkeypatch):
+    store = PersonalDataset(tmp_path / "me")
+    added = [store.add(drawing, label) for drawing, label in drawings[:5]]
+    outside = tmp_path / "outside.png"
+    outside.write_bytes(b"keep me")
+    writes = _count_index_writes(monkeypatch)
+    assert store.remove(added[0], added[2].file, "../outside.png", "7/not-there.png") == 2
+    assert writes == [3]
+    assert outside.exists()  # only the set's own files are deleted
+    assert not (tmp_path / "me" / added[0].file).exists() and not (tmp_path / "me" / added[2].file).exists()
+    assert [s.file for s in store.samples()] == [added[i].file for i in (1, 3, 4)]
+    assert store.remove() == 0 and writes == [3]
+
+
+def test_imports_write_the_index_once(tmp_path, drawings, monkeypatch):
+    source = PersonalDataset(tmp_path / "a")
+    for drawing, label in drawings[:6]:
+        source.add(drawing, label, [[[1, 2], [3, 4]]])
+    archive = source.export_zip(tmp_path / "mine.zip")
+    target = PersonalDataset(tmp_path / "b")
+    writes = _count_index_writes(monkeypatch)
+    assert target.import_zip(archive) == 6
+    assert target.import_folder(tmp_path / "a") == 6
+    assert writes == [6, 12]
+    assert target.counts() == [2 * count for count in source.counts()]
+    assert all(s.created for s in target.samples())  # every import is indexed, not a stray
+
+
+def test_a_failing_import_keeps_what_it_stored(tmp_path, drawings):
+    folder = tmp_path / "in"
+    (folder / "1").mkdir(parents=True)
+    (folder / "2").mkdir()
+    Image.fromarray(drawings[0][0]).save(folder / "1" / "a.png")
+    (folder / "2" / "b.png").write_bytes(b"not a png")
+    store = PersonalDataset(tmp_path / "me")
+    with pytest.raises(DataError):
+        store.import_folder(folder)
+    assert [s.label for s in store.samples()] == [1] and store.samples()[0].created
+
+
+def test_counts_of_given_samples(tmp_path, drawings):
+    store = PersonalDataset(tmp_path)
+    for drawing, label in drawings[:4]:
+        store.add(drawing, label)
+    samples = store.samples()
+    assert store.counts(samples) == store.counts()
+    assert sum(store.counts(samples[:1])) == 1 and store.counts([]) == [0] * 10

@@ -79,3 +79,18 @@ def test_image_files_round_trip_and_bad_files_are_named(tmp_path, mnist, frame_d
         load_image_file(junk)
     with pytest.raises(DataError, match="missing.png"):
         load_image_file(tmp_path / "missing.png")
+
+
+def test_the_placement_is_what_preprocess_pastes(mnist, frame_digit):
+    from desktop_app.core.preprocess import FIELD_SIZE, place_ink
+
+    drawing = frame_digit(mnist.x_test[3], scale=6)
+    placement = place_ink(drawing)
+    height, width = placement.digit.shape
+    field = np.zeros((FIELD_SIZE, FIELD_SIZE), np.float32)
+    field[placement.top:placement.top + height, placement.left:placement.left + width] = placement.digit
+    np.testing.assert_array_equal(field, preprocess_image(drawing)[..., 0])
+    ink_rows = np.flatnonzero((255 - drawing).max(axis=1) > 0)
+    assert placement.crop_top >= ink_rows[0] and placement.crop_bottom <= ink_rows[-1] + 1
+    with pytest.raises(EmptyDrawingError):
+        place_ink(np.full((40, 40), 255, np.uint8))
