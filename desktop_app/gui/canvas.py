@@ -15,6 +15,7 @@ from PySide6.QtGui import (QColor, QImage, QKeySequence, QMouseEvent, QPainter, 
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QVBoxLayout,
                                QWidget)
 
+from desktop_app.core.data import as_uint8
 from desktop_app.gui.resources import action_icon
 from desktop_app.gui.settings import DEFAULT_PEN_WIDTH
 
@@ -95,9 +96,6 @@ class DrawingCanvas(QWidget):
         """True when nothing has been drawn since the last clear."""
         return not self._has_ink
 
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
     def image(self) -> QImage:
         return QImage(self._image)
 
@@ -122,9 +120,8 @@ class DrawingCanvas(QWidget):
             return
         previous = self._undo.pop()
         self._set_image(previous)
-        self._has_ink = bool((image_to_array(self._image) < 250).any())
         self.update()
-        self._emit_drawing()
+        self._check_ink_and_emit()
 
     def load_image(self, digit: np.ndarray) -> None:
         """Show a 28×28 MNIST-style digit (bright ink on dark, uint8 or float 0–1) scaled up as a drawing."""
@@ -133,16 +130,10 @@ class DrawingCanvas(QWidget):
             digit = digit[..., 0]
         if digit.ndim != 2:
             raise ValueError(f"load_image takes a 2-D image, not shape {digit.shape}")
-        if digit.dtype != np.uint8:
-            scale = 255.0 if float(np.max(digit, initial=0)) <= 1.0 else 1.0
-            digit = np.clip(np.rint(digit.astype(np.float32) * scale), 0, 255).astype(np.uint8)
-        paper = array_to_image(255 - digit)
+        digit = as_uint8(digit)
         self._push_undo()
-        side = self._image.width()
-        scaled = paper.scaled(side, side, Qt.AspectRatioMode.IgnoreAspectRatio,
-                              Qt.TransformationMode.SmoothTransformation)
-        self._set_image(scaled)
-        self._has_ink = bool((digit > 30).any())
+        self._set_image(array_to_image(255 - digit))  # scales the 28×28 paper up to the canvas
+        self._has_ink = bool((digit > 30).any())  # judged on the small digit, not the scaled-up paper
         self.update()
         self._emit_drawing()
 
@@ -182,9 +173,10 @@ class DrawingCanvas(QWidget):
             return
         self._drawing = False
         self._emit_timer.stop()
-        if self._erasing_stroke:
-            self._has_ink = bool((image_to_array(self._image) < 250).any())
-        self._emit_drawing()
+        if self._erasing_stroke:  # the eraser may have taken the last ink away
+            self._check_ink_and_emit()
+        else:
+            self._emit_drawing()
 
     # -- events ---------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -315,11 +307,18 @@ class DrawingCanvas(QWidget):
             self._emit_timer.start()
 
     @Slot()
-    def _emit_drawing(self) -> None:
+    def _emit_drawing(self, drawing: np.ndarray | None = None) -> None:
+        """Emit the drawing (`drawing` when the caller has converted it already), or an empty array."""
         if not self._has_ink and not self._drawing:
             self.drawingChanged.emit(np.zeros((0, 0), np.uint8))
         else:
-            self.drawingChanged.emit(self.drawing())
+            self.drawingChanged.emit(self.drawing() if drawing is None else drawing)
+
+    def _check_ink_and_emit(self) -> None:
+        """Recompute `_has_ink` from the pixels and emit, converting the image to an array only once."""
+        drawing = self.drawing()
+        self._has_ink = bool((drawing < 250).any())
+        self._emit_drawing(drawing)
 
     def undo_depth(self) -> int:
         """How many states Undo can go back (each stroke, clear and loaded image adds one, up to

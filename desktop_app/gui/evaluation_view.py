@@ -15,11 +15,12 @@ import numpy as np
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QThread, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (QBoxLayout, QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem,
                                QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from desktop_app.core.evaluation import EvaluationReport, Mistake, cell_examples, evaluate
+from desktop_app.gui.canvas import array_to_image
 from desktop_app.gui.workers import describe_exception, start_in_thread
 
 log = logging.getLogger(__name__)
@@ -72,9 +73,9 @@ class EvaluationWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            from desktop_app.core.data import load_dataset
+            from desktop_app.core.data import embedded_mnist
 
-            dataset = load_dataset("mnist")
+            dataset = embedded_mnist()  # read once, shared with fine-tuning and measuring
             images, labels = dataset.x_test[:self.limit], dataset.y_test[:self.limit]
             self.progress.emit(0, len(images))
             report = evaluate(self.model, images, labels, mistakes=MISTAKES_SHOWN, progress=self._report_progress)
@@ -308,8 +309,7 @@ class ImageGallery(QListWidget):
     def set_examples(self, examples: list[Mistake], images: np.ndarray) -> None:
         self.clear()
         for example in examples:
-            digit = np.ascontiguousarray(255 - np.asarray(images[example.index]).reshape(28, 28).astype(np.uint8))
-            image = QImage(digit.data, 28, 28, 28, QImage.Format.Format_Grayscale8).copy()
+            image = array_to_image(255 - np.asarray(images[example.index]).reshape(28, 28).astype(np.uint8))
             pixmap = QPixmap.fromImage(image.scaled(56, 56, Qt.AspectRatioMode.IgnoreAspectRatio,
                                                     Qt.TransformationMode.FastTransformation))
             item = QListWidgetItem(QIcon(pixmap), f"{example.true_label} → {example.predicted_label}\n"

@@ -9,31 +9,17 @@ from __future__ import annotations
 
 import logging
 import math
-import threading
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
+from desktop_app.core.data import embedded_mnist
 from desktop_app.core.training import TrainConfig, TrainingResult
 from desktop_app.gui.workers import TrainingWorker, _SignalObserver, describe_exception
 
 log = logging.getLogger(__name__)
-
-_mnist = None
-_mnist_lock = threading.Lock()
-
-
-def embedded_mnist():
-    """The embedded MNIST data set, loaded once (on whichever worker thread first needs it)."""
-    global _mnist
-    with _mnist_lock:
-        if _mnist is None:
-            from desktop_app.core.data import load_dataset
-
-            _mnist = load_dataset()
-        return _mnist
 
 
 def percent(value: float) -> str:

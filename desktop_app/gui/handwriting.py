@@ -23,6 +23,7 @@ from desktop_app.core.personal_data import PersonalDataset, practice_digit
 from desktop_app.gui.canvas import UNDO_DEPTH, DrawingCanvas
 from desktop_app.gui.collect_bar import CollectBar, digit_shortcut
 from desktop_app.gui.fine_tune_dialog import FineTuneResultDialog, FineTuneWorker, MeasureWorker, percent
+from desktop_app.gui.menus import add_menu_before_help
 from desktop_app.gui.personal_view import DIGIT_NAMES, PersonalSetView, digit_article, digit_plural
 
 PRACTICE_GOAL = 10  # practice aims for this many of each digit, then the next ten
@@ -160,12 +161,7 @@ class HandwritingController(QObject):
         self.export_zip_action = QAction("Export Drawings as Zip…", window)
         self.export_zip_action.triggered.connect(self.export_zip_dialog)
 
-        menu_bar = window.menuBar()
-        menu = window.menuBar().addMenu("&Handwriting")
-        help_action = next((a for a in menu_bar.actions() if a.text().replace("&", "") == "Help"), None)
-        if help_action is not None:  # before Help, where menus usually end
-            menu_bar.removeAction(menu.menuAction())
-            menu_bar.insertMenu(help_action, menu)
+        menu = add_menu_before_help(window, "&Handwriting")
         menu.setToolTipsVisible(True)
         menu.addAction(self.practice_action)
         menu.addSeparator()
@@ -208,11 +204,8 @@ class HandwritingController(QObject):
 
     def refresh(self) -> None:
         samples = self.dataset.samples()
-        counts = [0] * 10
-        for sample in samples:
-            counts[sample.label] += 1
-        self._counts = counts
-        self.view.show_samples(self.dataset.root, samples, counts)
+        self._counts = self.dataset.counts(samples)
+        self.view.show_samples(self.dataset.root, samples, self._counts)
         if self.collect_bar.in_practice():
             self._show_prompt()
 
@@ -291,12 +284,7 @@ class HandwritingController(QObject):
     # -- the set's files --------------------------------------------------------------------------------
     @Slot(list)
     def delete_files(self, files: list[str]) -> None:
-        chosen = set(files)
-        removed = 0
-        for sample in self.dataset.samples():
-            if sample.file in chosen:
-                self.dataset.remove(sample)
-                removed += 1
+        removed = self.dataset.remove(*files)
         self.refresh()
         self.status("Deleted." if removed == 1 else f"Deleted {removed} drawings.")
 
@@ -393,9 +381,9 @@ class HandwritingController(QObject):
         if not self.dataset.samples():
             self.view.measure_result.setText("Your set is empty: store some drawings first.")
             return False
-        from desktop_app.core.inference import Predictor
+        from desktop_app.core.inference import copy_model
 
-        copy = Predictor.copy_of(window.model()).model  # training may start meanwhile: measure a twin
+        copy = copy_model(window.model())  # training may start meanwhile: measure a twin
         worker = MeasureWorker(copy, self.dataset, self.mnist_test_images)
         worker.succeeded.connect(self._on_measured)
         worker.failed.connect(self._on_measure_failed)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pyqtgraph.exporters  # noqa: F401  (registers ImageExporter under pg.exporters)
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QSizePolicy, QSplitter, QVBoxLayout, QWidget)
@@ -49,14 +49,17 @@ def run_label(config, epochs_completed: int, total_epochs: int) -> str:
     return label
 
 
+def _clean_history(history: dict | None) -> dict[str, list[float]]:
+    """A history as a run keeps it: plain floats, series without values dropped."""
+    return {key: [float(v) for v in values] for key, values in (history or {}).items() if values}
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9.]+", "-", text).strip("-")[:60] or "run"
 
 
 class HistoryView(QWidget):
     """A list of runs with check boxes beside the overlaid loss and accuracy plots."""
-
-    runsChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,7 +135,7 @@ class HistoryView(QWidget):
 
     # -- runs -----------------------------------------------------------------------------------
     def add_run(self, label: str, history: dict[str, list[float]]) -> TrainingRun | None:
-        history = {key: [float(v) for v in values] for key, values in (history or {}).items() if values}
+        history = _clean_history(history)
         if not history:
             return None
         run = TrainingRun(label, history, RUN_COLOURS[len(self._runs) % len(RUN_COLOURS)])
@@ -147,14 +150,13 @@ class HistoryView(QWidget):
         self.run_list.addItem(item)
         self.run_list.blockSignals(False)
         self._redraw()
-        self.runsChanged.emit()
         return run
 
     def runs(self) -> list[TrainingRun]:
         return list(self._runs)
 
     def has_run(self, label: str, history: dict[str, list[float]]) -> bool:
-        clean = {key: [float(v) for v in values] for key, values in (history or {}).items() if values}
+        clean = _clean_history(history)  # as add_run stores it, so an opened model's history compares equal
         return any(run.label == label and run.history == clean for run in self._runs)
 
     def set_visible(self, index: int, visible: bool) -> None:
@@ -172,7 +174,6 @@ class HistoryView(QWidget):
         self._runs = []
         self.run_list.clear()
         self._redraw()
-        self.runsChanged.emit()
 
     # -- export ---------------------------------------------------------------------------------
     def export_png(self, path: str | Path) -> Path:

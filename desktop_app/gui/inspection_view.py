@@ -67,7 +67,7 @@ class TileGridView(QWidget):
         self._table = colour_table(colours)
         self._grid: np.ndarray | None = None
         self._image: QImage | None = None
-        self._layout = (0, 0, 0, 0, 1)  # count, columns, tile height, tile width, gap
+        self._layout = inspection.TileLayout(0, 1, 0, 0)
         self._target = QRectF()
         self.setMouseTracking(True)
         self.setMinimumSize(120, 90)
@@ -84,14 +84,14 @@ class TileGridView(QWidget):
             return
         count, height, width = tiles.shape
         columns = columns or self._columns_for(count, height, width)
+        layout = inspection.TileLayout(count, columns, height, width, gap)
         grid = inspection.tile_images(tiles, columns=columns, gap=gap)
-        shown = np.zeros(grid.shape, bool)
+        shown = np.zeros(grid.shape, bool)  # the gaps and the empty end of the last row stay transparent
         for index in range(count):
-            row, column = divmod(index, columns)
-            top, left = row * (height + gap), column * (width + gap)
+            top, left = layout.origin(index)
             shown[top:top + height, left:left + width] = True
         self._grid = grid
-        self._layout = (count, columns, height, width, gap)
+        self._layout = layout
         self._image = grid_to_image(grid, shown, self._table)
         self.update()
 
@@ -100,7 +100,7 @@ class TileGridView(QWidget):
         return None if self._grid is None else self._grid.copy()
 
     def tile_count(self) -> int:
-        return self._layout[0] if self._grid is not None else 0
+        return self._layout.count if self._grid is not None else 0
 
     def _columns_for(self, count: int, height: int, width: int) -> int:
         """Columns that make the grid's shape closest to the widget's, so the tiles come out largest."""
@@ -134,12 +134,8 @@ class TileGridView(QWidget):
     def _tile_at(self, x: float, y: float) -> int:
         if self._image is None or not self._target.contains(x, y):
             return -1
-        count, columns, height, width, gap = self._layout
         scale = self._target.width() / self._image.width()
-        column = int((x - self._target.left()) / scale // (width + gap))
-        row = int((y - self._target.top()) / scale // (height + gap))
-        index = row * columns + column
-        return index if 0 <= column < columns and index < count else -1
+        return self._layout.index_at((y - self._target.top()) / scale, (x - self._target.left()) / scale)
 
 
 class InspectionView(QWidget):

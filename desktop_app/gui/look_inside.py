@@ -17,28 +17,20 @@ import time
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QCheckBox, QDockWidget, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QCheckBox, QDockWidget, QMainWindow, QWidget
 
-from desktop_app.core.errors import DigitLabError
 from desktop_app.core.inspection import network_field_in_drawing, saliency_map
-from desktop_app.core.preprocess import preprocess_image
 from desktop_app.gui.evaluation_view import EvaluationView
 from desktop_app.gui.history_view import HistoryView, run_label
 from desktop_app.gui.inspection_view import InspectionView, SaliencyOverlay
+from desktop_app.gui.menus import find_menu
 from desktop_app.gui.model_summary_view import ModelSummaryView
 from desktop_app.gui.training_panel import tensorboard_command
 
 log = logging.getLogger(__name__)
 
-SALIENCY_INTERVAL_S = 0.1  # a saliency map takes ~20 ms: at most ten per second while drawing
+SALIENCY_INTERVAL_S = 0.1  # a saliency map takes a few ms (traced): at most ten per second while drawing
 SALIENCY_SETTING = "inspection/show_saliency"
-
-
-def _menu(window: QMainWindow, title: str) -> QMenu | None:
-    for action in window.menuBar().actions():
-        if action.menu() is not None and action.text().replace("&", "") == title:
-            return action.menu()
-    return None
 
 
 class LookInside(QObject):
@@ -49,7 +41,6 @@ class LookInside(QObject):
         self._main = window
         self._model = None
         self._model_note = None
-        self._drawing: np.ndarray | None = None
         self._image: np.ndarray | None = None
         self._last_saliency = 0.0
         self.evaluation_limit: int | None = None  # None: all 10 000 test images (tests use fewer)
@@ -92,11 +83,11 @@ class LookInside(QObject):
         self.evaluate_action.setEnabled(False)
         self.evaluate_action.triggered.connect(self.evaluate)
         window.addAction(self.evaluate_action)  # the shortcut works even without the menu
-        model_menu = _menu(window, "Model")
+        model_menu = find_menu(window, "Model")
         if model_menu is not None:
             model_menu.addSeparator()
             model_menu.addAction(self.evaluate_action)
-        view_menu = _menu(window, "View")
+        view_menu = find_menu(window, "View")
         if view_menu is not None:
             view_menu.addSeparator()
             for dock in (self.inside_dock, self.evaluation_dock, self.history_dock, self.summary_dock):
@@ -141,10 +132,6 @@ class LookInside(QObject):
         return dock
 
     # -- the model and the drawing ---------------------------------------------------------------
-    def model(self):
-        """The model the views show: the prediction panel's (a copy while training)."""
-        return self._model
-
     @Slot()
     def _schedule_update(self) -> None:
         possible = self._main.prediction.predictor() is not None  # the menu follows at once
@@ -174,20 +161,12 @@ class LookInside(QObject):
             self.inspection.refresh_weights()
         self._model_note = note
         self._update_actions()
-        self._drawing, self._image = self._network_input()
+        # The panel has just made the 28×28 image (analyse_drawing) in the refresh that got us here. It is
+        # None without a predictor, but then there is no model and the views show nothing anyway.
+        self._image = None if self._main.canvas.is_empty() else prediction.network_input()
         self.inspection.show_image(self._image)
         if self.saliency_check.isChecked():
             self._schedule_saliency()
-
-    def _network_input(self) -> tuple[np.ndarray | None, np.ndarray | None]:
-        canvas = self._main.canvas
-        if canvas.is_empty():
-            return None, None
-        drawing = canvas.drawing()
-        try:
-            return drawing, preprocess_image(drawing)
-        except DigitLabError:  # nothing drawn, or nothing readable
-            return drawing, None
 
     @Slot()
     def _update_actions(self) -> None:
@@ -202,9 +181,9 @@ class LookInside(QObject):
         self.update_now()
         if self._model is None or self.evaluation.is_running():
             return False
-        from desktop_app.core.inference import Predictor
+        from desktop_app.core.inference import copy_model
 
-        copy = Predictor.copy_of(self._model).model  # made here, in the GUI thread that owns the original
+        copy = copy_model(self._model)  # made here, in the GUI thread that owns the original
         self.evaluation_dock.show()
         self.evaluation_dock.raise_()
         started = self.evaluation.evaluate(copy, self.evaluation_limit, self._main.prediction.model_note.text())
@@ -240,17 +219,18 @@ class LookInside(QObject):
     @Slot()
     def _update_saliency(self) -> None:
         self._last_saliency = time.monotonic()
-        if self._model is None or self._image is None or self._drawing is None:
+        if self._model is None or self._image is None:
             self.overlay.set_map(None)
             return
+        drawing = self._main.canvas.drawing()  # only now: its pixels place the overlay on the strokes
         try:
             saliency, _ = saliency_map(self._model, self._image)
-            field = network_field_in_drawing(self._drawing)
+            field = network_field_in_drawing(drawing)
         except Exception:  # decoration: never break drawing
             log.exception("saliency failed")
             self.overlay.set_map(None)
             return
-        self.overlay.set_map(saliency, field, self._drawing.shape[1])
+        self.overlay.set_map(saliency, field, drawing.shape[1])
 
     # -- history --------------------------------------------------------------------------------
     @Slot(object)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from desktop_app.core.errors import DigitLabError, EmptyDrawingError
 from desktop_app.core.preprocess import analyse_drawing
+from desktop_app.gui.canvas import array_to_image
 
 log = logging.getLogger(__name__)
 
@@ -110,8 +111,7 @@ class NetworkInputView(QWidget):
             self._image = None
         else:
             plane = np.asarray(image, dtype=np.float32).reshape(28, 28)
-            pixels = np.ascontiguousarray(np.clip(np.rint(plane * 255), 0, 255).astype(np.uint8))
-            self._image = QImage(pixels.data, 28, 28, 28, QImage.Format.Format_Grayscale8).copy()
+            self._image = array_to_image(np.clip(np.rint(plane * 255), 0, 255).astype(np.uint8))
         self.update()
 
     def has_image(self) -> bool:
@@ -138,7 +138,7 @@ class PredictionPanel(QWidget):
         super().__init__(parent)
         self._predictor = None
         self._drawing: np.ndarray | None = None
-        self._probabilities: np.ndarray | None = None
+        self._network_input: np.ndarray | None = None  # analyse_drawing's image of self._drawing
         self._hint = NO_MODEL_HINT
 
         title = QLabel("The network reads")
@@ -231,6 +231,7 @@ class PredictionPanel(QWidget):
             self.refreshed.emit()
 
     def _predict_again(self) -> None:
+        self._network_input = None
         if self._predictor is None:
             self._show_nothing(self._hint)
             return
@@ -245,6 +246,7 @@ class PredictionPanel(QWidget):
         except DigitLabError as error:
             self._show_nothing(str(error))
             return
+        self._network_input = analysis.image
         try:
             probabilities = self._predictor.predict(analysis.image)
         except Exception as error:  # a model that cannot answer must not break drawing
@@ -255,7 +257,13 @@ class PredictionPanel(QWidget):
 
     def probabilities(self) -> np.ndarray | None:
         """The ten probabilities shown now, or None when no prediction is shown."""
-        return None if self._probabilities is None else self._probabilities.copy()
+        return self.bars.values()  # the bars hold the only copy (float32); values() returns a copy
+
+    def network_input(self) -> np.ndarray | None:
+        """The 28×28×1 float32 image (0–1, ink bright) that `analyse_drawing` made of the current drawing
+        at the last refresh, or None when there is none: no drawing, no predictor (the panel then analyses
+        nothing) or nothing readable. A copy, so callers need not preprocess the drawing again."""
+        return None if self._network_input is None else self._network_input.copy()
 
     def headline_text(self) -> str:
         """The top answer as plain text, e.g. "7 · 98 %" (empty when there is none)."""
@@ -271,7 +279,6 @@ class PredictionPanel(QWidget):
 
     # -- display --------------------------------------------------------------------------------
     def _show_nothing(self, text: str) -> None:
-        self._probabilities = None
         self.bars.set_values(None)
         self.input_view.set_image(None)
         self.headline.setText(self._headline_html("–", "", muted=True))
@@ -280,7 +287,6 @@ class PredictionPanel(QWidget):
 
     def _show_answer(self, probabilities: np.ndarray, analysis) -> None:
         probabilities = np.asarray(probabilities, dtype=np.float32)
-        self._probabilities = probabilities
         order = np.argsort(probabilities)[::-1]
         best, second = int(order[0]), int(order[1])
         confidence = float(probabilities[best])

@@ -77,9 +77,6 @@ class AppSettings:
     def sync(self) -> None:
         self._settings.sync()
 
-    def file_name(self) -> str:
-        return self._settings.fileName()
-
     # -- training -------------------------------------------------------------------------------
     def train_config(self) -> TrainConfig:
         """The hyper-parameters, data set, preset and device of the last session (core defaults first time)."""
@@ -165,9 +162,6 @@ class AppSettings:
 
         data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
         return Path(data) / "handwriting"
-
-    def set_handwriting_root(self, folder: str | Path | None) -> None:
-        self.set("handwriting/root", str(folder) if folder else "")
 
     # -- window ---------------------------------------------------------------------------------
     def window_geometry(self) -> QByteArray | None:

@@ -2,7 +2,7 @@
 
 The panel turns its widgets into a `core.training.TrainConfig` and back; it starts nothing itself. The main
 window listens to `trainRequested`/`stopRequested` and feeds progress back through `show_plan`,
-`show_batch`, `show_epoch` and `show_result`.
+`show_batch` and `show_result`.
 """
 
 from __future__ import annotations
@@ -475,8 +475,7 @@ class TrainingPanel(QWidget):
         self.device_combo.blockSignals(False)
         self.device_combo.setEnabled(not self._training)
         self.layers_button.setEnabled(True)
-        self._preset_changed()
-        self._update_buttons()
+        self._preset_changed()  # ends in _update_buttons, via _update_model_state_text
 
     def set_model_state(self, has_model: bool, description: str = "") -> None:
         """Tell the panel whether Train continues an open model (described in a few words) or builds one."""
@@ -517,9 +516,6 @@ class TrainingPanel(QWidget):
         self.stop_button.setEnabled(False)
         self.stop_button.setText("Stopping…")
         self.progress_label.setText("Stopping after this batch…")
-
-    def is_training(self) -> bool:
-        return self._training
 
     def show_plan(self, plan: TrainingPlan) -> None:
         self._plan = plan

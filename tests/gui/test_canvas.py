@@ -157,3 +157,28 @@ def test_a_tablet_pen_draws_thinner_with_less_pressure(panel):
 
     light, firm = stroke(0.3), stroke(1.0)
     assert light > 0 and firm > 2 * light
+
+
+def test_erasing_all_ink_emits_the_cleared_state_and_undo_brings_it_back(panel):
+    canvas = panel.canvas
+    seen = _record(canvas)
+    draw_stroke(canvas, ONE)
+    panel.eraser_button.setChecked(True)
+    panel.pen_slider.setValue(40)
+    draw_stroke(canvas, ONE)
+    assert canvas.is_empty() and seen[-1].size == 0  # nothing left: the empty array, as after Clear
+    canvas.undo()
+    assert not canvas.is_empty() and ink(seen[-1]) > 0
+    np.testing.assert_array_equal(seen[-1], canvas.drawing())
+
+
+def test_load_image_takes_floats_as_the_data_sets_do(panel):
+    from desktop_app.core.data import load_dataset
+
+    digit = load_dataset().x_test[0]
+    panel.canvas.load_image(digit)
+    from_uint8 = panel.canvas.drawing()
+    panel.canvas.load_image(digit.astype(np.float32) / 255.0)  # 0–1 floats are scaled up
+    np.testing.assert_array_equal(panel.canvas.drawing(), from_uint8)
+    panel.canvas.load_image(digit[..., None].astype(np.float64))  # 0–255 floats, with a channel axis
+    np.testing.assert_array_equal(panel.canvas.drawing(), from_uint8)

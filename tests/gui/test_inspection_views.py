@@ -147,6 +147,22 @@ def test_feature_maps_follow_each_new_stroke(qtbot, window, tiny_cnn_path):
     qtbot.waitUntil(lambda: look.inspection.maps_view.grid() is None, timeout=5000)
 
 
+def test_the_maps_read_the_image_the_prediction_panel_made(qtbot, window, tiny_cnn_path):
+    from desktop_app.core.preprocess import preprocess_image
+
+    assert window.open_model(tiny_cnn_path)
+    look = window.look_inside
+    look.inside_dock.raise_()
+    draw_stroke(window.canvas, SEVEN)
+    look.update_now()
+    expected = preprocess_image(window.canvas.drawing())
+    np.testing.assert_array_equal(window.prediction.network_input(), expected)
+    np.testing.assert_array_equal(look.inspection._image, expected[..., 0])
+    window.canvas.clear()
+    look.update_now()
+    assert look.inspection._image is None
+
+
 def test_the_saliency_overlay_tints_the_drawing(qtbot, window, tiny_cnn_path):
     assert window.open_model(tiny_cnn_path)
     look = window.look_inside

@@ -104,3 +104,23 @@ def test_an_empty_drawing_is_not_predicted(panel):
     assert panel.probabilities() is None and panel.status_text() == EMPTY_TEXT
     panel.show_drawing(np.zeros((0, 0), np.uint8))
     assert panel.probabilities() is None and not predictor.images
+
+
+def test_network_input_is_the_image_the_predictor_read(panel):
+    from desktop_app.core.preprocess import analyse_drawing
+
+    assert panel.network_input() is None  # no predictor, no drawing
+    drawing = _drawing((40, 120, 240, 160))
+    panel.show_drawing(drawing)
+    assert panel.network_input() is None  # without a predictor nothing is analysed
+    predictor = FixedPredictor(np.full(10, 0.1, np.float32))
+    panel.set_predictor(predictor)
+    image = panel.network_input()
+    assert image.shape == (28, 28, 1) and image.dtype == np.float32
+    np.testing.assert_array_equal(image, predictor.images[-1])
+    np.testing.assert_array_equal(image, analyse_drawing(drawing).image)
+    image[:] = 0  # a copy: the caller cannot change the panel's
+    assert panel.network_input().max() > 0
+    np.testing.assert_array_equal(panel.probabilities(), predictor.probabilities)
+    panel.show_drawing(np.zeros((0, 0), np.uint8))
+    assert panel.network_input() is None and panel.probabilities() is None
