@@ -142,7 +142,7 @@ class DrawingCanvas(QWidget):
         self._push_undo()
         self._drawing = True
         self._erasing_stroke = erase or self._eraser
-        self._last_point = self._to_image(position)
+        self._last_point = self.to_image_point(position)
         painter = self._painter()
         width = self._stroke_width(pressure)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -157,7 +157,7 @@ class DrawingCanvas(QWidget):
     def _continue_stroke(self, position: QPointF, pressure: float = 1.0) -> None:
         if not self._drawing:
             return
-        point = self._to_image(position)
+        point = self.to_image_point(position)
         painter = self._painter()
         pen = QPen(PAPER if self._erasing_stroke else INK, self._stroke_width(pressure),
                    Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
@@ -241,7 +241,7 @@ class DrawingCanvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        paper = self._paper_rect()
+        paper = self.paper_rect()
         painter.drawImage(paper, self._image)
         painter.setPen(QPen(self.palette().mid().color(), 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -259,7 +259,8 @@ class DrawingCanvas(QWidget):
         painter.end()
 
     # -- internals ------------------------------------------------------------------------------
-    def _paper_rect(self) -> QRectF:
+    def paper_rect(self) -> QRectF:
+        """The square of paper, centred in the widget, that the drawing fills (widget coordinates)."""
         side = float(min(self.width(), self.height()))
         return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
 
@@ -290,8 +291,9 @@ class DrawingCanvas(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         return painter
 
-    def _to_image(self, position: QPointF) -> QPointF:
-        paper = self._paper_rect()
+    def to_image_point(self, position: QPointF) -> QPointF:
+        """A widget position in the drawing's pixels (the image is finer than the widget on high-DPI)."""
+        paper = self.paper_rect()
         scale = self._image.width() / paper.width() if paper.width() else 1.0
         return QPointF((position.x() - paper.left()) * scale, (position.y() - paper.top()) * scale)
 

@@ -88,10 +88,8 @@ class StrokeRecorder(QObject):
         return [points for _, points in self._strokes[:kept]]
 
     def _point(self, position: QPointF) -> list[float]:
-        side = float(min(self._canvas.width(), self._canvas.height())) or 1.0
-        left, top = (self._canvas.width() - side) / 2, (self._canvas.height() - side) / 2
-        scale = self._canvas.image().width() / side
-        return [round((position.x() - left) * scale, 1), round((position.y() - top) * scale, 1)]
+        point = self._canvas.to_image_point(position)
+        return [round(point.x(), 1), round(point.y(), 1)]
 
 
 class HandwritingController(QObject):

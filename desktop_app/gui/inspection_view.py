@@ -388,9 +388,8 @@ class SaliencyOverlay(QWidget):
     def paintEvent(self, event) -> None:
         if self._image is None:
             return
-        side = float(min(self.width(), self.height()))  # the canvas's square of paper, centred
-        paper = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
-        scale = side / self._drawing_side
+        paper = self._canvas.paper_rect()  # the overlay covers the canvas: the same coordinates
+        scale = paper.width() / self._drawing_side
         target = QRectF(paper.left() + self._field.left() * scale, paper.top() + self._field.top() * scale,
                         self._field.width() * scale, self._field.height() * scale)
         painter = QPainter(self)
