@@ -38,7 +38,7 @@ def median_ms(work, repeats: int) -> float:
 
 def plot_repaint_ms(tick_levels: int, repeats: int) -> float:
     """One plot's repaint after a new batch point, as during training (500×400 px for both plots)."""
-    from desktop_app.gui.plots import TrainingPlots
+    from desktop_app.gui.training.plots import TrainingPlots
 
     plots = TrainingPlots()
     plots.resize(500, 400)

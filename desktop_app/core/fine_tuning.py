@@ -114,13 +114,13 @@ class PersonalMeasurement:
     """How well a model reads someone's handwriting, next to its MNIST test accuracy."""
 
     personal: EvaluationReport  # mistakes index into `samples`
-    samples: list  # personal_data.Sample, in the evaluated order
+    samples: list  # handwriting.Sample, in the evaluated order
     mnist: EvaluationReport
 
 
 def measure_personal(model, personal, mnist: Dataset, mnist_test_images: int | None = None,
                      mistakes: int = 100) -> PersonalMeasurement:
-    """Evaluate `model` on every sample of a PersonalDataset and on the MNIST test set."""
+    """Evaluate `model` on every sample of a HandwritingSet and on the MNIST test set."""
     samples = personal.samples()
     dataset = personal.as_dataset(samples=samples)
     report = evaluate(model, dataset.x_train, dataset.y_train, mistakes=mistakes)

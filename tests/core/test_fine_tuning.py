@@ -56,9 +56,9 @@ def test_missing_samples_names_what_to_collect():
 
 def test_measure_personal_maps_mistakes_to_samples(tmp_path, mnist):
     from desktop_app.core.fine_tuning import measure_personal
-    from desktop_app.core.personal_data import PersonalDataset
+    from desktop_app.core.handwriting import HandwritingSet
 
-    store = PersonalDataset(tmp_path)
+    store = HandwritingSet(tmp_path)
     drawings = personal_style_set(mnist.x_test[:20], seed=2)
     for drawing, label in zip(drawings, mnist.y_test[:20]):
         store.add(drawing, int(label))

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_app.gui.canvas import CanvasPanel, DrawingCanvas
+from desktop_app.gui.drawing.canvas import CanvasPanel, DrawingCanvas
 from gui_support import ONE, SEVEN, draw_stroke, ink, right_click
 
 

@@ -198,7 +198,7 @@ def test_the_summary_copies_every_layer(qtbot, window, tiny_cnn_path):
 def test_the_training_options_round_trip(qtbot, tmp_path):
     from desktop_app.core.training import TrainConfig, TrainingResult
     from desktop_app.gui.settings import AppSettings
-    from desktop_app.gui.training_panel import TrainingPanel
+    from desktop_app.gui.training.panel import TrainingPanel
 
     panel = TrainingPanel()
     qtbot.addWidget(panel)

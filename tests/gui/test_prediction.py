@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pytest
 
-from desktop_app.gui.prediction_panel import EMPTY_TEXT, NO_MODEL_HINT, SCATTERED_TEXT, PredictionPanel
+from desktop_app.gui.drawing.prediction_panel import EMPTY_TEXT, NO_MODEL_HINT, SCATTERED_TEXT, PredictionPanel
 from gui_support import ONE, SEVEN, draw_stroke
 
 

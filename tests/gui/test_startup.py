@@ -8,7 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from desktop_app.gui.prediction_panel import NO_MODEL_HINT
+from desktop_app.gui.drawing.prediction_panel import NO_MODEL_HINT
 
 ROOT = Path(__file__).resolve().parents[2]
 

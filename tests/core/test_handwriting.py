@@ -6,7 +6,7 @@ import pytest
 from PIL import Image
 
 from desktop_app.core.errors import DataError
-from desktop_app.core.personal_data import INDEX_NAME, PersonalDataset
+from desktop_app.core.handwriting import INDEX_NAME, HandwritingSet
 from desktop_app.core.synthetic import personal_style
 
 
@@ -16,11 +16,11 @@ def drawings(mnist):
 
 
 def test_samples_round_trip_through_the_folder_format(tmp_path, drawings):
-    store = PersonalDataset(tmp_path / "me")
+    store = HandwritingSet(tmp_path / "me")
     strokes = [[[10, 10], [50, 60]]]
     for drawing, label in drawings:
         store.add(drawing, label, strokes)
-    again = PersonalDataset(tmp_path / "me")  # a fresh object reads only the folder
+    again = HandwritingSet(tmp_path / "me")  # a fresh object reads only the folder
     samples = again.samples()
     assert [s.label for s in samples] == [label for _, label in drawings]
     assert all((tmp_path / "me" / s.file).parent.name == str(s.label) for s in samples)
@@ -32,24 +32,24 @@ def test_samples_round_trip_through_the_folder_format(tmp_path, drawings):
 
 
 def test_an_interrupted_write_leaves_the_set_readable(tmp_path, drawings, monkeypatch):
-    store = PersonalDataset(tmp_path)
+    store = HandwritingSet(tmp_path)
     store.add(*drawings[0])
     index_before = (tmp_path / INDEX_NAME).read_text()
 
     def crash(*args, **kwargs):
         raise OSError("power cut")
 
-    monkeypatch.setattr("desktop_app.core.personal_data.os.replace", crash)
+    monkeypatch.setattr("desktop_app.core.handwriting.os.replace", crash)
     with pytest.raises(OSError):
         store.add(*drawings[1])
     monkeypatch.undo()
     assert (tmp_path / INDEX_NAME).read_text() == index_before
     assert not [p for p in tmp_path.rglob(".*") if p.is_file()]  # no temporary file left behind
-    assert len(PersonalDataset(tmp_path).samples()) == 1
+    assert len(HandwritingSet(tmp_path).samples()) == 1
 
 
 def test_an_image_whose_index_entry_was_lost_is_recovered(tmp_path, drawings):
-    store = PersonalDataset(tmp_path)
+    store = HandwritingSet(tmp_path)
     store.add(*drawings[0])
     (tmp_path / "4").mkdir(exist_ok=True)
     Image.fromarray(drawings[1][0]).save(tmp_path / "4" / "stray.png")
@@ -59,7 +59,7 @@ def test_an_image_whose_index_entry_was_lost_is_recovered(tmp_path, drawings):
 
 
 def test_removing_a_sample_deletes_its_file(tmp_path, drawings):
-    store = PersonalDataset(tmp_path)
+    store = HandwritingSet(tmp_path)
     first = store.add(*drawings[0])
     store.add(*drawings[1])
     store.remove(first)
@@ -68,13 +68,13 @@ def test_removing_a_sample_deletes_its_file(tmp_path, drawings):
 
 
 def test_export_and_import_a_zip(tmp_path, drawings):
-    source = PersonalDataset(tmp_path / "a")
+    source = HandwritingSet(tmp_path / "a")
     for drawing, label in drawings[:5]:
         source.add(drawing, label)
     archive = source.export_zip(tmp_path / "mine.zip")
     names = zipfile.ZipFile(archive).namelist()
     assert INDEX_NAME in names and len([n for n in names if n.endswith(".png")]) == 5
-    target = PersonalDataset(tmp_path / "b")
+    target = HandwritingSet(tmp_path / "b")
     assert target.import_zip(archive) == 5
     assert target.counts() == source.counts()
 
@@ -86,7 +86,7 @@ def test_a_hostile_zip_cannot_write_outside_the_set(tmp_path, drawings):
     with zipfile.ZipFile(evil, "w") as archive:
         archive.write(png, "../../escaped.png")
         archive.write(png, "3/ok.png")
-    store = PersonalDataset(tmp_path / "set")
+    store = HandwritingSet(tmp_path / "set")
     assert store.import_zip(evil) == 1
     assert not (tmp_path.parent / "escaped.png").exists() and store.counts()[3] == 1
     junk = tmp_path / "junk.zip"
@@ -97,20 +97,20 @@ def test_a_hostile_zip_cannot_write_outside_the_set(tmp_path, drawings):
 
 def test_an_empty_set_says_so(tmp_path):
     with pytest.raises(DataError, match="empty"):
-        PersonalDataset(tmp_path).as_dataset()
+        HandwritingSet(tmp_path).as_dataset()
     with pytest.raises(ValueError, match="0–9"):
-        PersonalDataset(tmp_path).add(np.zeros((10, 10), np.uint8), 12)
+        HandwritingSet(tmp_path).add(np.zeros((10, 10), np.uint8), 12)
 
 
 def test_index_is_plain_json(tmp_path, drawings):
-    store = PersonalDataset(tmp_path)
+    store = HandwritingSet(tmp_path)
     store.add(*drawings[0])
     index = json.loads((tmp_path / INDEX_NAME).read_text())
     assert index["version"] == 1 and index["samples"][0]["label"] == drawings[0][1]
 
 
 def test_practice_asks_for_the_least_collected_digit():
-    from desktop_app.core.personal_data import practice_digit
+    from desktop_app.core.handwriting import practice_digit
 
     rng = np.random.default_rng(0)
     counts = [3, 3, 1, 3, 3, 3, 3, 3, 3, 3]
@@ -123,7 +123,7 @@ def test_practice_asks_for_the_least_collected_digit():
 
 
 def test_as_dataset_keeps_the_order_of_given_samples(tmp_path, drawings):
-    store = PersonalDataset(tmp_path)
+    store = HandwritingSet(tmp_path)
     for drawing, label in drawings[:4]:
         store.add(drawing, label)
     chosen = store.samples()[::-1][:3]
@@ -133,18 +133,18 @@ def test_as_dataset_keeps_the_order_of_given_samples(tmp_path, drawings):
 
 def _count_index_writes(monkeypatch) -> list[int]:
     writes: list[int] = []
-    original = PersonalDataset._write_index
+    original = HandwritingSet._write_index
 
     def counting(self, samples):
         writes.append(len(samples))
         original(self, samples)
 
-    monkeypatch.setattr(PersonalDataset, "_write_index", counting)
+    monkeypatch.setattr(HandwritingSet, "_write_index", counting)
     return writes
 
 
 def test_remove_takes_several_samples_or_file_names_and_writes_the_index_once(tmp_path, drawings, monkeypatch):
-    store = PersonalDataset(tmp_path / "me")
+    store = HandwritingSet(tmp_path / "me")
     added = [store.add(drawing, label) for drawing, label in drawings[:5]]
     outside = tmp_path / "outside.png"
     outside.write_bytes(b"keep me")
@@ -158,11 +158,11 @@ def test_remove_takes_several_samples_or_file_names_and_writes_the_index_once(tm
 
 
 def test_imports_write_the_index_once(tmp_path, drawings, monkeypatch):
-    source = PersonalDataset(tmp_path / "a")
+    source = HandwritingSet(tmp_path / "a")
     for drawing, label in drawings[:6]:
         source.add(drawing, label, [[[1, 2], [3, 4]]])
     archive = source.export_zip(tmp_path / "mine.zip")
-    target = PersonalDataset(tmp_path / "b")
+    target = HandwritingSet(tmp_path / "b")
     writes = _count_index_writes(monkeypatch)
     assert target.import_zip(archive) == 6
     assert target.import_folder(tmp_path / "a") == 6
@@ -177,14 +177,14 @@ def test_a_failing_import_keeps_what_it_stored(tmp_path, drawings):
     (folder / "2").mkdir()
     Image.fromarray(drawings[0][0]).save(folder / "1" / "a.png")
     (folder / "2" / "b.png").write_bytes(b"not a png")
-    store = PersonalDataset(tmp_path / "me")
+    store = HandwritingSet(tmp_path / "me")
     with pytest.raises(DataError):
         store.import_folder(folder)
     assert [s.label for s in store.samples()] == [1] and store.samples()[0].created
 
 
 def test_counts_of_given_samples(tmp_path, drawings):
-    store = PersonalDataset(tmp_path)
+    store = HandwritingSet(tmp_path)
     for drawing, label in drawings[:4]:
         store.add(drawing, label)
     samples = store.samples()

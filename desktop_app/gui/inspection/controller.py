@@ -20,12 +20,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QDockWidget, QMainWindow, QWidget
 
 from desktop_app.core.inspection import network_field_in_drawing, saliency_map
-from desktop_app.gui.evaluation_view import EvaluationView
-from desktop_app.gui.history_view import HistoryView, run_label
-from desktop_app.gui.inspection_view import InspectionView, SaliencyOverlay
+from desktop_app.gui.inspection.evaluation_view import EvaluationView
+from desktop_app.gui.inspection.history_view import HistoryView, run_label
+from desktop_app.gui.inspection.network_view import InspectionView, SaliencyOverlay
 from desktop_app.gui.menus import find_menu
-from desktop_app.gui.model_summary_view import ModelSummaryView
-from desktop_app.gui.training_panel import tensorboard_command
+from desktop_app.gui.inspection.model_summary_view import ModelSummaryView
+from desktop_app.gui.training.panel import tensorboard_command
 
 log = logging.getLogger(__name__)
 

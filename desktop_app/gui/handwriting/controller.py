@@ -2,7 +2,7 @@
 measurement and fine-tuning to the main window. `install_handwriting(window)` adds all of it.
 
 Collect: a digit button (Ctrl+0 … Ctrl+9) stores the canvas's drawing (dark ink on white, as the canvas holds
-it) with that label in a `core.personal_data.PersonalDataset` and clears the canvas. Practice asks for the
+it) with that label in a `core.handwriting.HandwritingSet` and clears the canvas. Practice asks for the
 digit the set has least of; Enter stores the drawing as that digit.
 
 Fine-tuning runs as the window's training run (its `_training_worker`), so the curves, progress bar, log,
@@ -19,12 +19,12 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox, QScrollArea
 
 from desktop_app.core.errors import DigitLabError
-from desktop_app.core.personal_data import PersonalDataset, practice_digit
-from desktop_app.gui.canvas import UNDO_DEPTH, DrawingCanvas
-from desktop_app.gui.collect_bar import CollectBar, digit_shortcut
-from desktop_app.gui.fine_tune_dialog import FineTuneResultDialog, FineTuneWorker, MeasureWorker, percent
+from desktop_app.core.handwriting import HandwritingSet, practice_digit
+from desktop_app.gui.drawing.canvas import UNDO_DEPTH, DrawingCanvas
+from desktop_app.gui.handwriting.collect_bar import CollectBar, digit_shortcut
+from desktop_app.gui.handwriting.fine_tune_dialog import FineTuneResultDialog, FineTuneWorker, MeasureWorker, percent
 from desktop_app.gui.menus import add_menu_before_help
-from desktop_app.gui.personal_view import DIGIT_NAMES, PersonalSetView, digit_article, digit_plural
+from desktop_app.gui.handwriting.set_view import DIGIT_NAMES, HandwritingSetView, digit_article, digit_plural
 
 PRACTICE_GOAL = 10  # practice aims for this many of each digit, then the next ten
 ZIP_FILTER = "Zip archive (*.zip)"
@@ -98,7 +98,7 @@ class HandwritingController(QObject):
     def __init__(self, window, root: str | Path | None = None) -> None:
         super().__init__(window)
         self.window = window
-        self.dataset = PersonalDataset(root if root is not None else window.settings.handwriting_root())
+        self.dataset = HandwritingSet(root if root is not None else window.settings.handwriting_root())
         self.fine_tune_epochs: int | None = None  # None: the dock's spin box decides
         self.mnist_test_images: int | None = None  # None: the whole MNIST test set
         self.result_dialog: FineTuneResultDialog | None = None
@@ -110,7 +110,7 @@ class HandwritingController(QObject):
         self.recorder = StrokeRecorder(window.canvas)
         self.collect_bar = CollectBar()
         window.canvas_panel.layout().addWidget(self.collect_bar)
-        self.view = PersonalSetView()
+        self.view = HandwritingSetView()
         self.scroll = scroll = QScrollArea()
         scroll.setWidget(self.view)
         scroll.setWidgetResizable(True)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QGroup
                                QWidget)
 
 from desktop_app.core.fine_tuning import MIN_SAMPLES_PER_DIGIT
-from desktop_app.gui.fine_tune_dialog import percent
+from desktop_app.gui.handwriting.fine_tune_dialog import percent
 
 THUMBNAIL = 48
 DIGIT_NAMES = ("zeros", "ones", "twos", "threes", "fours", "fives", "sixes", "sevens", "eights", "nines")
@@ -89,7 +89,7 @@ class CountsChart(QWidget):
         painter.end()
 
 
-class PersonalSetView(QWidget):
+class HandwritingSetView(QWidget):
     """The dock's contents."""
 
     deleteRequested = Signal(list)  # the selected samples' files (relative to the root)

@@ -38,7 +38,7 @@ class Sample:
     strokes: list = field(default_factory=list)  # [[[x, y], …], …] in canvas pixels
 
 
-class PersonalDataset:
+class HandwritingSet:
     def __init__(self, root: str | Path) -> None:
         self.root = Path(root).expanduser()
 

@@ -131,11 +131,11 @@ def test_zip_export_and_import_round_trip_through_the_view(qtbot, window, root, 
 def synthetic_hand(root):
     """Six drawings of each digit in a consistent slanted, thick “personal” style, stored in the test set."""
     from desktop_app.core.data import load_dataset
-    from desktop_app.core.personal_data import PersonalDataset
+    from desktop_app.core.handwriting import HandwritingSet
     from desktop_app.core.synthetic import personal_style
 
     mnist = load_dataset()
-    store = PersonalDataset(root)
+    store = HandwritingSet(root)
     rng = np.random.default_rng(3)
     for digit in range(10):
         for index in np.flatnonzero(mnist.y_train[50000:] == digit)[:6]:

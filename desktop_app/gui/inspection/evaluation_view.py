@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QBoxLayout, QHBoxLayout, QLabel, QListView, QList
                                QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from desktop_app.core.evaluation import EvaluationReport, Mistake, cell_examples, evaluate
-from desktop_app.gui.canvas import array_to_image
+from desktop_app.gui.drawing.canvas import array_to_image
 from desktop_app.gui.workers import describe_exception, start_in_thread
 
 log = logging.getLogger(__name__)

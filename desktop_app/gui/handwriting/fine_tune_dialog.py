@@ -35,7 +35,7 @@ class FineTuneWorker(TrainingWorker):
     def __init__(self, config: TrainConfig, model, history: dict[str, list[float]] | None, personal,
                  mnist_test_images: int | None = None) -> None:
         super().__init__(config, model, history)
-        self.personal = personal  # a core PersonalDataset: read on the worker thread
+        self.personal = personal  # a core HandwritingSet: read on the worker thread
         self.mnist_test_images = mnist_test_images
         self.report = None
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from desktop_app.core.errors import DigitLabError, EmptyDrawingError
 from desktop_app.core.preprocess import analyse_drawing
-from desktop_app.gui.canvas import array_to_image
+from desktop_app.gui.drawing.canvas import array_to_image
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""Your handwriting: collecting drawings, measuring how well a model reads them, and fine-tuning."""

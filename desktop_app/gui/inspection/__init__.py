@@ -1,0 +1,1 @@
+"""Inspection (Model ▸ Look inside): feature maps, filters, saliency, evaluation, history, summary."""

@@ -1,0 +1,1 @@
+"""Training: the settings panel, the live curves, the log, and the controller that runs training."""
