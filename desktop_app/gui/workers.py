@@ -1,12 +1,8 @@
-"""Work that must not freeze the window, each a QObject moved to its own QThread (the mu pattern).
+"""Every piece of background work the window does, each a QObject that `TaskRunner` runs on its own thread.
 
-`start_in_thread` wires a worker the textbook way: `moveToThread`, `thread.started → worker.run`,
-`worker.finished → thread.quit`, `thread.finished → thread.deleteLater`; the worker is freed on the GUI
-thread once its thread has ended (see start_in_thread). The caller keeps strong references to the thread
-and the worker until the thread's `finished` signal, so Python never collects a running thread.
-
-Workers only emit signals; they never touch a widget. Connect their signals to slots of QObjects that live
-in the GUI thread (Qt then queues the call into the GUI thread), never to lambdas or plain functions.
+A worker has a `run` slot and a `finished` signal, and, where it can be interrupted, `cancel()`, which sets
+a flag the work checks between steps. Workers only emit signals; they never touch a widget, and never a
+model that the GUI thread reads: what they hand over (weights, reports) travels as values in signals.
 """
 
 from __future__ import annotations
@@ -18,89 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
-from desktop_app.core.errors import DigitLabError
-from desktop_app.core.export import export_model
-from desktop_app.core.models import PRESETS
 from desktop_app.core.training import (BatchProgress, EpochRecord, TrainConfig, TrainingObserver,
                                        TrainingPlan, TrainingResult, new_model, train)
+from desktop_app.gui.text_format import describe_exception, preset_title
 
 log = logging.getLogger(__name__)
 
 BATCH_SIGNALS_PER_SECOND = 5
-
-
-class _ThreadKeeper(QObject):
-    """Holds every started thread and its worker until the thread has really ended.
-
-    A window may be garbage-collected while one of its threads is still finishing (a test that drops its
-    window, say); destroying a running QThread aborts the process, so the references live here, not only
-    in the window. `finished` is emitted just before the thread ends, hence the `wait()` before letting go.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._running: dict[QThread, QObject] = {}
-
-    def keep(self, thread: QThread, worker: QObject) -> None:
-        self._running[thread] = worker
-        thread.finished.connect(self._release)
-
-    @Slot()
-    def _release(self) -> None:
-        thread = self.sender()
-        if isinstance(thread, QThread) and thread in self._running:
-            thread.wait()
-            del self._running[thread]
-
-    def running(self) -> int:
-        return len(self._running)
-
-
-_keeper: _ThreadKeeper | None = None
-
-
-def _thread_keeper() -> _ThreadKeeper:
-    global _keeper
-    if _keeper is None:
-        _keeper = _ThreadKeeper()  # created by the first start_in_thread call, in the GUI thread
-    return _keeper
-
-
-def start_in_thread(worker: QObject, name: str, on_thread_finished=None) -> QThread:
-    """Move `worker` (which has a `run` slot and a `finished` signal) to a new thread and start it.
-
-    `on_thread_finished`, a slot of a GUI-thread QObject, hears the thread's `finished` before the thread
-    object is scheduled for deletion: the place to drop the caller's references.
-    """
-    thread = QThread()
-    thread.setObjectName(name)
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    worker.finished.connect(thread.quit)
-    # No worker.deleteLater: that destroys the worker inside its own thread, where ~QObject waits for the
-    # GIL while holding Qt's connection lock, and a GUI-thread disconnect waiting on that lock while
-    # holding the GIL deadlocks (seen in the tests). The keeper drops the last reference on the GUI
-    # thread once the thread has ended, and the worker is destroyed there.
-    _thread_keeper().keep(thread, worker)
-    if on_thread_finished is not None:
-        thread.finished.connect(on_thread_finished)
-    thread.finished.connect(thread.deleteLater)
-    thread.start()
-    return thread
-
-
-def preset_title(preset: str) -> str:
-    return PRESETS[preset].title if preset in PRESETS else preset
-
-
-def describe_exception(error: BaseException, action: str) -> str:
-    """A user-facing sentence for an exception: a DigitLabError speaks for itself."""
-    if isinstance(error, DigitLabError):
-        return str(error)
-    text = str(error).strip().splitlines()[0][:300] if str(error).strip() else ""
-    return f"{action} failed: {type(error).__name__}{': ' + text if text else ''}"
+MISTAKES_SHOWN = 40  # the evaluation's gallery
 
 
 # --- TensorFlow start-up ------------------------------------------------------------------------------
@@ -155,7 +78,7 @@ class TensorFlowLoader(QObject):
             self.finished.emit()
 
 
-# --- training -----------------------------------------------------------------------------------------
+# --- training and fine-tuning -------------------------------------------------------------------------
 
 class _SignalObserver(TrainingObserver):
     """Turns the core's observer calls (on the training thread) into the worker's Qt signals."""
@@ -178,46 +101,38 @@ class _SignalObserver(TrainingObserver):
             self._worker.batch_progress.emit(progress)
 
     def on_epoch_end(self, record: EpochRecord, model: Any) -> None:
-        # The canvas' twin takes this epoch's weights here, on the training thread, between batches:
-        # the assignments cost about 20 ms of TensorFlow calls that would otherwise stall the window.
-        self._worker.sync_twin(model)
-        self._worker.epoch_ended.emit(record)
+        # A numpy copy of this epoch's weights travels to the GUI thread, which gives it to the canvas'
+        # predictor there: no model is ever read by one thread while another writes it.
+        self._worker.epoch_ended.emit(record, model.get_weights())
 
 
 class TrainingWorker(QObject):
-    """Runs `core.training.train` once; `stop()` (from any thread) ends it at the next batch.
+    """Runs `core.training.train` once; `cancel()` (from any thread) ends it at the next batch.
 
-    `twin` is the Predictor the canvas reads with: a copy of the model that takes its weights at each
-    epoch's end and once more at the end of the run. With `model=None` the worker builds a new model of the
-    configured preset, and without a twin it makes one; `model_ready` hands both over. Done here, the
-    0.1–0.25 s of Python each takes does not freeze the window the moment Train is pressed.
+    With `model=None` the worker builds a new model of the configured preset and a Predictor on a copy of
+    it for the canvas, and hands both over with `model_ready`: done here, the 0.1–0.25 s of Python each
+    takes does not freeze the window the moment Train is pressed. From then on it never touches the
+    Predictor; each epoch's weights travel with `epoch_ended`.
     """
 
-    model_ready = Signal(object, object)  # the model about to be trained, its twin (a core Predictor)
+    model_ready = Signal(object, object)  # the new model about to be trained, a Predictor on its copy
     message = Signal(str)
     plan_ready = Signal(object)  # TrainingPlan
-    batch_progress = Signal(object)  # BatchProgress, at most ~20 per second and each epoch's last batch
-    epoch_ended = Signal(object)  # EpochRecord; the twin holds that epoch's weights already
+    batch_progress = Signal(object)  # BatchProgress, about 5 per second and each epoch's last batch
+    epoch_ended = Signal(object, object)  # EpochRecord, that epoch's weights (a list of numpy arrays)
     finished = Signal(object)  # TrainingResult (status "failed" with a reason when train raised)
     activity = "Training"  # how a failure's message and log line begin
 
-    def __init__(self, config: TrainConfig, model=None, history: dict[str, list[float]] | None = None,
-                 *, twin=None) -> None:
+    def __init__(self, config: TrainConfig, model=None, history: dict[str, list[float]] | None = None) -> None:
         super().__init__()
         self.config = config
         self.model = model
-        self.twin = twin
         self.history = {key: list(values) for key, values in (history or {}).items()}
         self.stop_event = threading.Event()
         self.result: TrainingResult | None = None
 
-    def stop(self) -> None:
+    def cancel(self) -> None:
         self.stop_event.set()
-
-    def sync_twin(self, model) -> None:
-        """Give the twin `model`'s weights (on the training thread, between batches)."""
-        if self.twin is not None and model is not None:
-            self.twin.set_weights(model.get_weights())
 
     @Slot()
     def run(self) -> None:
@@ -234,27 +149,122 @@ class TrainingWorker(QObject):
 
     def _train(self) -> TrainingResult:
         """The run itself, on the worker thread (subclasses train differently)."""
-        self._prepare_model()
-        result = train(self.config, callbacks=_SignalObserver(self), stop_event=self.stop_event,
-                       model=self.model, history=self.history)
-        self.sync_twin(result.model)  # a stop within an epoch, or the best epoch restored, changed them
-        return result
-
-    def _prepare_model(self) -> None:
-        from desktop_app.core.inference import Predictor
-
         if self.model is None:
+            from desktop_app.core.inference import Predictor
+
             self.model = new_model(self.config)
-        if self.twin is None:
-            self.twin = Predictor.copy_of(self.model)
-        self.model_ready.emit(self.model, self.twin)
+            self.model_ready.emit(self.model, Predictor.copy_of(self.model))
+        return train(self.config, callbacks=_SignalObserver(self), stop_event=self.stop_event,
+                     model=self.model, history=self.history)
+
+
+class FineTuneWorker(TrainingWorker):
+    """Runs `fine_tune` once on the model (in place); `report` holds the FineTuneReport once `finished` has
+    been emitted (None when it failed). The same signals as training, so the curves, progress, Stop and
+    closing the window follow a fine-tuning run exactly as they follow training."""
+
+    activity = "Fine-tuning"
+
+    def __init__(self, config: TrainConfig, model, history: dict[str, list[float]] | None, handwriting,
+                 mnist_test_images: int | None = None) -> None:
+        super().__init__(config, model, history)
+        self.handwriting = handwriting  # a core HandwritingSet: read on the worker thread
+        self.mnist_test_images = mnist_test_images
+        self.report = None
+
+    def _train(self) -> TrainingResult:
+        from desktop_app.core.data import embedded_mnist
+        from desktop_app.core.fine_tuning import fine_tune
+
+        drawings = self.handwriting.as_dataset()
+        self.message.emit(f"Fine-tuning on {len(drawings.x_train)} of your drawings mixed with MNIST…")
+        self.report = fine_tune(self.model, drawings, embedded_mnist(), self.config, _SignalObserver(self),
+                                self.stop_event, self.history, mnist_test_images=self.mnist_test_images)
+        return self.report.result
+
+
+# --- measuring and evaluating (on copies of the model) -------------------------------------------------
+
+class _Cancelled(Exception):
+    pass
+
+
+class MeasureWorker(QObject):
+    """Evaluates a model (a private copy) on the handwriting set and on the MNIST test set."""
+
+    succeeded = Signal(object)  # core.fine_tuning.PersonalMeasurement
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, model, handwriting, mnist_test_images: int | None = None) -> None:
+        super().__init__()
+        self.model = model
+        self.handwriting = handwriting
+        self.mnist_test_images = mnist_test_images
+
+    @Slot()
+    def run(self) -> None:
+        from desktop_app.core.data import embedded_mnist
+        from desktop_app.core.fine_tuning import measure_personal
+
+        try:
+            self.succeeded.emit(measure_personal(self.model, self.handwriting, embedded_mnist(),
+                                                 self.mnist_test_images))
+        except Exception as error:
+            log.exception("measuring raised")
+            self.failed.emit(describe_exception(error, "Measuring"))
+        finally:
+            self.finished.emit()
+
+
+class EvaluationWorker(QObject):
+    """Evaluates a model (a copy that nothing else uses) on the first `limit` MNIST test images."""
+
+    progress = Signal(int, int)  # done, total
+    succeeded = Signal(object, object, object)  # EvaluationReport, images (N×28×28 uint8), labels
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, model, limit: int | None = None) -> None:
+        super().__init__()
+        self.model = model
+        self.limit = limit
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _report_progress(self, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise _Cancelled()
+        self.progress.emit(done, total)
+
+    @Slot()
+    def run(self) -> None:
+        from desktop_app.core.data import embedded_mnist
+        from desktop_app.core.evaluation import evaluate
+
+        try:
+            dataset = embedded_mnist()  # read once, shared with fine-tuning and measuring
+            images, labels = dataset.x_test[:self.limit], dataset.y_test[:self.limit]
+            self.progress.emit(0, len(images))
+            report = evaluate(self.model, images, labels, mistakes=MISTAKES_SHOWN, progress=self._report_progress)
+            self.succeeded.emit(report, images, labels)
+        except _Cancelled:
+            pass
+        except Exception as error:  # shown in the view, never fatal
+            log.exception("evaluation failed")
+            self.failed.emit(describe_exception(error, "Evaluation"))
+        finally:
+            self.model = None
+            self.finished.emit()
 
 
 # --- export -------------------------------------------------------------------------------------------
 
-
-
 class ExportWorker(QObject):
+    """Exports the open model (no training runs meanwhile: the task runner says the model is in use)."""
+
     succeeded = Signal(str)  # the path written
     failed = Signal(str)
     finished = Signal()
@@ -267,6 +277,8 @@ class ExportWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        from desktop_app.core.export import export_model
+
         try:
             written = export_model(self.model, self.path, self.kind)
             self.succeeded.emit(str(written))

@@ -67,7 +67,13 @@ def message_boxes(monkeypatch) -> MessageBoxes:
     monkeypatch.setattr(QMessageBox, "critical", recorder("critical", QMessageBox.StandardButton.Ok))
     monkeypatch.setattr(QMessageBox, "warning", recorder("warning", QMessageBox.StandardButton.Ok))
     monkeypatch.setattr(QMessageBox, "information", recorder("information", QMessageBox.StandardButton.Ok))
-    monkeypatch.setattr(QMessageBox, "question", recorder("question", QMessageBox.StandardButton.Discard))
+    def question(parent, title, text, buttons=QMessageBox.StandardButton.Yes, *args, **kwargs):
+        boxes.calls.append(("question", title, text))
+        # go on: discard an unsaved model, say yes to stopping work (a test that wants Cancel patches this)
+        button = QMessageBox.StandardButton
+        return button.Discard if buttons & button.Discard else button.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     monkeypatch.setattr(QMessageBox, "about", recorder("about", None))
     return boxes
 
@@ -101,7 +107,7 @@ def make_window(qtbot, tensorflow):
 
     def make(wait_ready: bool = True) -> MainWindow:
         window = MainWindow()
-        window._ask_unsaved = lambda: "discard"
+        window.ask_unsaved = lambda: "discard"
         qtbot.addWidget(window)
         if window.settings.window_geometry() is None:  # a restored size is part of what tests check
             window.resize(1280, 860)

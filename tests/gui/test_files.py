@@ -28,7 +28,7 @@ def test_opening_a_corrupt_file_says_which_file_and_keeps_the_model(qtbot, windo
 
 
 def test_open_shows_the_stored_history_and_remembers_the_file(qtbot, window, tiny_model_path, monkeypatch):
-    monkeypatch.setattr(window, "_ask_open_path", lambda: str(tiny_model_path))
+    monkeypatch.setattr(window.files, "ask_open_path", lambda: str(tiny_model_path))
     window.open_action.trigger()
 
     assert window.model() is not None
@@ -47,7 +47,7 @@ def test_save_as_then_save_and_reopen(qtbot, window, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: not window.is_training(), timeout=60_000)
     assert window.isWindowModified()
     target = tmp_path / "my digits.keras"
-    monkeypatch.setattr(window, "_ask_save_path", lambda: str(target))
+    monkeypatch.setattr(window.files, "ask_save_path", lambda: str(target))
 
     window.save_action.trigger()  # no path yet: Save asks for one
 
@@ -64,11 +64,11 @@ def test_unsaved_model_asks_before_new(qtbot, window, monkeypatch):
     qtbot.waitUntil(lambda: not window.is_training(), timeout=60_000)
     asked = []
 
-    monkeypatch.setattr(window, "_ask_unsaved", lambda: asked.append(1) or "cancel")
+    monkeypatch.setattr(window, "ask_unsaved", lambda: asked.append(1) or "cancel")
     window.new_action.trigger()
     assert asked and window.model() is not None  # Cancel keeps the model
 
-    monkeypatch.setattr(window, "_ask_unsaved", lambda: "discard")
+    monkeypatch.setattr(window, "ask_unsaved", lambda: "discard")
     window.new_action.trigger()
     assert window.model() is None
     assert window.windowTitle() == "No model[*] — Digit Lab" and not window.isWindowModified()
@@ -81,8 +81,8 @@ def test_unsaved_model_can_be_saved_when_closing(qtbot, make_window, tmp_path, m
     window.training_panel.train_button.click()
     qtbot.waitUntil(lambda: not window.is_training(), timeout=60_000)
     target = tmp_path / "kept.keras"
-    monkeypatch.setattr(window, "_ask_unsaved", lambda: "save")
-    monkeypatch.setattr(window, "_ask_save_path", lambda: str(target))
+    monkeypatch.setattr(window, "ask_unsaved", lambda: "save")
+    monkeypatch.setattr(window.files, "ask_save_path", lambda: str(target))
 
     assert window.close()
     assert target.is_file()
@@ -93,10 +93,10 @@ def test_cancel_keeps_the_window_open(qtbot, make_window, monkeypatch):
     window.training_panel.set_config(quick_config())
     window.training_panel.train_button.click()
     qtbot.waitUntil(lambda: not window.is_training(), timeout=60_000)
-    monkeypatch.setattr(window, "_ask_unsaved", lambda: "cancel")
+    monkeypatch.setattr(window, "ask_unsaved", lambda: "cancel")
     assert not window.close()
     assert window.isVisible()
-    monkeypatch.setattr(window, "_ask_unsaved", lambda: "discard")
+    monkeypatch.setattr(window, "ask_unsaved", lambda: "discard")
 
 
 def test_dropping_a_keras_file_opens_it(qtbot, window, tiny_model_path):

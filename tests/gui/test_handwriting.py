@@ -103,7 +103,7 @@ def test_zip_export_and_import_round_trip_through_the_view(qtbot, window, root, 
         draw_stroke(window.canvas, stroke)
         hand.collect_bar.digit_buttons[digit].click()
     archive = tmp_path / "mine.zip"
-    hand._ask_save_zip = lambda: str(archive)
+    hand.ask_save_zip = lambda: str(archive)
     hand.view.export_zip_button.click()
     assert sorted(Path(name).parts[0] for name in zipfile.ZipFile(archive).namelist()
                   if name.endswith(".png")) == ["1", "7"]
@@ -113,7 +113,7 @@ def test_zip_export_and_import_round_trip_through_the_view(qtbot, window, root, 
     hand.view.delete_button.click()
     assert hand.view.thumbnail_count() == 0 and not pngs(root, 1) and not pngs(root, 7)
 
-    hand._ask_open_zip = lambda: str(archive)
+    hand.ask_open_zip = lambda: str(archive)
     hand.view.import_zip_button.click()
     assert window.statusBar().currentMessage() == "Imported 2 drawings from mine.zip."
     assert hand.view.chart.counts()[1] == 1 and hand.view.chart.counts()[7] == 1
@@ -122,7 +122,7 @@ def test_zip_export_and_import_round_trip_through_the_view(qtbot, window, root, 
     folder = tmp_path / "folder"
     (folder / "5").mkdir(parents=True)
     (folder / "5" / "a.png").write_bytes((root / hand.dataset.samples()[0].file).read_bytes())
-    hand._ask_folder = lambda: str(folder)
+    hand.ask_folder = lambda: str(folder)
     hand.view.import_folder_button.click()
     assert hand.view.chart.counts()[5] == 1 and hand.view.thumbnail_count() == 3
 
@@ -243,7 +243,7 @@ def test_closing_the_window_mid_fine_tuning_undoes_it_without_asking(qtbot, wind
     weights_before = [w.copy() for w in window.model().get_weights()]
     epochs_before = window.plots.point_counts()["loss"][1]
     asked = []
-    window._ask_unsaved = lambda: asked.append("unsaved?") or "discard"
+    window.ask_unsaved = lambda: asked.append("unsaved?") or "discard"
     hand.view.fine_tune_button.click()
     qtbot.waitUntil(lambda: window.plots.point_counts()["loss"][1] > epochs_before, timeout=120_000)
 

@@ -34,7 +34,7 @@ def tiny_cnn_path(tmp_path_factory, tensorflow) -> Path:
 
 
 def _evaluate(qtbot, window):
-    look = window.look_inside
+    look = window.inspection
     look.evaluation_limit = EVALUATED
     assert look.evaluate_action.isEnabled()
     look.evaluate_action.trigger()
@@ -100,7 +100,7 @@ def test_clicking_a_mistake_puts_it_on_the_canvas_and_updates_the_prediction(qtb
 
 def test_the_layer_picker_lists_the_convolutions_of_a_cnn(qtbot, window, tiny_cnn_path):
     assert window.open_model(tiny_cnn_path)
-    look = window.look_inside
+    look = window.inspection
     look.inside_dock.raise_()
     look.update_now()
 
@@ -116,7 +116,7 @@ def test_the_layer_picker_lists_the_convolutions_of_a_cnn(qtbot, window, tiny_cn
 
 def test_a_perceptron_has_no_convolutions_but_shows_its_weights(qtbot, window, tiny_model_path):
     assert window.open_model(tiny_model_path)
-    look = window.look_inside
+    look = window.inspection
     look.inside_dock.raise_()
     look.update_now()
 
@@ -130,7 +130,7 @@ def test_a_perceptron_has_no_convolutions_but_shows_its_weights(qtbot, window, t
 
 def test_feature_maps_follow_each_new_stroke(qtbot, window, tiny_cnn_path):
     assert window.open_model(tiny_cnn_path)
-    look = window.look_inside
+    look = window.inspection
     look.inside_dock.raise_()
     assert look.inspection.maps_view.grid() is None  # nothing drawn yet
 
@@ -151,7 +151,7 @@ def test_the_maps_read_the_image_the_prediction_panel_made(qtbot, window, tiny_c
     from desktop_app.core.preprocess import preprocess_image
 
     assert window.open_model(tiny_cnn_path)
-    look = window.look_inside
+    look = window.inspection
     look.inside_dock.raise_()
     draw_stroke(window.canvas, SEVEN)
     look.update_now()
@@ -165,7 +165,7 @@ def test_the_maps_read_the_image_the_prediction_panel_made(qtbot, window, tiny_c
 
 def test_the_saliency_overlay_tints_the_drawing(qtbot, window, tiny_cnn_path):
     assert window.open_model(tiny_cnn_path)
-    look = window.look_inside
+    look = window.inspection
     assert not look.overlay.isVisible()
     look.saliency_check.setChecked(True)
     draw_stroke(window.canvas, SEVEN)
@@ -178,7 +178,7 @@ def test_the_saliency_overlay_tints_the_drawing(qtbot, window, tiny_cnn_path):
 
 def test_the_summary_copies_every_layer(qtbot, window, tiny_cnn_path):
     assert window.open_model(tiny_cnn_path)
-    look = window.look_inside
+    look = window.inspection
     look.summary_dock.raise_()
     look.update_now()
     summary = look.summary
@@ -250,7 +250,7 @@ def _train(qtbot, window, config):
 
 
 def test_history_overlays_every_run_and_exports_them(qtbot, window, tmp_path):
-    look = window.look_inside
+    look = window.inspection
     look.history_dock.raise_()
     history = look.history
     assert history.runs() == []
@@ -288,6 +288,6 @@ def test_history_overlays_every_run_and_exports_them(qtbot, window, tmp_path):
 
 def test_an_opened_model_brings_its_history(qtbot, window, tiny_model_path):
     assert window.open_model(tiny_model_path)
-    runs = window.look_inside.history.runs()
+    runs = window.inspection.history.runs()
     assert [run.label for run in runs] == ["tiny.keras · 1 ep (opened)"]
     assert len(runs[0].history["loss"]) == 1

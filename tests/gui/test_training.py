@@ -87,7 +87,7 @@ def test_closing_the_window_mid_training_stops_and_waits(qtbot, make_window):
     window = make_window()
     window.training_panel.set_config(quick_config(train_limit=3000, batch_size=16))
     window.training_panel.train_button.click()
-    threads = list(window._threads)
+    threads = window.tasks.threads()
     assert threads
     qtbot.waitUntil(lambda: window.plots.point_counts()["loss"][0] >= 1, timeout=60_000)
 

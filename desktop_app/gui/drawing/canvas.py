@@ -390,3 +390,7 @@ class CanvasPanel(QWidget):
     @Slot(int)
     def _show_pen_width(self, width: int) -> None:
         self.pen_label.setText(f"{width} px")
+
+    def add_extra(self, widget: QWidget) -> None:
+        """Place a feature's control (a check box, the collect bar) under the canvas tools."""
+        self.layout().addWidget(widget)

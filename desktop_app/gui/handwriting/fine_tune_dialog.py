@@ -1,80 +1,16 @@
-"""Fine-tuning on the user's handwriting: the worker that runs `core.fine_tuning.fine_tune`, and the dialog
-that shows the figures before and after and asks whether to keep the new weights.
-
-The worker is a TrainingWorker (same signals, same `_SignalObserver` bridge, same `stop()`), so the main
-window's curves, progress bar, log and Stop button follow a fine-tuning run exactly as they follow training.
-"""
+"""The dialog after fine-tuning on the user's handwriting: the figures before and after, and whether to keep
+the new weights."""
 
 from __future__ import annotations
 
-import logging
 import math
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
-from desktop_app.core.data import embedded_mnist
-from desktop_app.core.training import TrainConfig, TrainingResult
-from desktop_app.gui.workers import TrainingWorker, _SignalObserver, describe_exception
-
-log = logging.getLogger(__name__)
-
-
-def percent(value: float) -> str:
-    return "–" if value is None or not math.isfinite(value) else f"{value * 100:.1f} %"
-
-
-class FineTuneWorker(TrainingWorker):
-    """Runs `fine_tune` once on the model (in place); `report` holds the FineTuneReport once `finished` has
-    been emitted (None when it failed)."""
-
-    activity = "Fine-tuning"
-
-    def __init__(self, config: TrainConfig, model, history: dict[str, list[float]] | None, personal,
-                 mnist_test_images: int | None = None) -> None:
-        super().__init__(config, model, history)
-        self.personal = personal  # a core HandwritingSet: read on the worker thread
-        self.mnist_test_images = mnist_test_images
-        self.report = None
-
-    def _train(self) -> TrainingResult:
-        from desktop_app.core.fine_tuning import fine_tune
-
-        personal = self.personal.as_dataset()
-        mnist = embedded_mnist()
-        self.message.emit(f"Fine-tuning on {len(personal.x_train)} of your drawings mixed with MNIST…")
-        self.report = fine_tune(self.model, personal, mnist, self.config, _SignalObserver(self),
-                                self.stop_event, self.history, mnist_test_images=self.mnist_test_images)
-        return self.report.result
-
-
-class MeasureWorker(QObject):
-    """Evaluates a model (a private copy) on the personal set and on the MNIST test set."""
-
-    succeeded = Signal(object)  # core.fine_tuning.PersonalMeasurement
-    failed = Signal(str)
-    finished = Signal()
-
-    def __init__(self, model, personal, mnist_test_images: int | None = None) -> None:
-        super().__init__()
-        self.model = model
-        self.personal = personal
-        self.mnist_test_images = mnist_test_images
-
-    @Slot()
-    def run(self) -> None:
-        from desktop_app.core.fine_tuning import measure_personal
-
-        try:
-            self.succeeded.emit(measure_personal(self.model, self.personal, embedded_mnist(),
-                                                 self.mnist_test_images))
-        except Exception as error:
-            log.exception("measuring raised")
-            self.failed.emit(describe_exception(error, "Measuring"))
-        finally:
-            self.finished.emit()
+from desktop_app.gui.text_format import percent
 
 
 class FineTuneResultDialog(QDialog):

@@ -17,22 +17,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QGroup
                                QWidget)
 
 from desktop_app.core.fine_tuning import MIN_SAMPLES_PER_DIGIT
-from desktop_app.gui.handwriting.fine_tune_dialog import percent
+from desktop_app.gui.text_format import DIGIT_NAMES, percent
 
 THUMBNAIL = 48
-DIGIT_NAMES = ("zeros", "ones", "twos", "threes", "fours", "fives", "sixes", "sevens", "eights", "nines")
 BAR_COLOUR = QColor("#3b82f6")
 LOW_COLOUR = QColor("#f97316")
-
-
-def digit_plural(digit: int, count: int) -> str:
-    """“1 four”, “7 fours”."""
-    name = DIGIT_NAMES[digit]
-    return f"{count} {name[:-2] if name.endswith('xes') else name[:-1]}" if count == 1 else f"{count} {name}"
-
-
-def digit_article(digit: int) -> str:
-    return f"an {digit}" if digit == 8 else f"a {digit}"
 
 
 def thumbnail_icon(path: Path) -> QIcon:

@@ -1,12 +1,10 @@
-"""“Look inside” wired into the main window: the Inside-the-network, Evaluation, Model summary and History
-docks, Model ▸ Evaluate on MNIST Test Set, and the canvas's “Show what the network looks at” overlay.
+"""Inspection (looking inside the network): the Inside-the-network, Evaluation, Model summary and History
+docks, Model ▸ Evaluate on MNIST Test Set, and the canvas' “Show what the network looks at” overlay.
 
-`install_look_inside(window)` is the only call the main window makes. Everything follows the model the
-prediction panel reads with (`window.prediction.predictor().model`): the open model, or during training the
-copy that holds the last finished epoch's weights, which lives in the GUI thread and is never touched by
-the training thread. The views learn about changes from three signals:
-`PredictionPanel.refreshed` (a new drawing, new weights, another model), `TrainingPanel.runFinished` (a run
-ended) and `TrainingPlots.historyReplaced` (a model was opened).
+Everything follows the model the canvas reads with (`session.predictor().model`): the open model, or during
+training the copy holding the last finished epoch's weights, which only the GUI thread touches. The views
+hear of changes from the session (another model, new weights, a run recorded) and from the drawing
+controller (the drawing was read again).
 """
 
 from __future__ import annotations
@@ -15,32 +13,40 @@ import logging
 import time
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QCheckBox, QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QCheckBox
 
 from desktop_app.core.inspection import network_field_in_drawing, saliency_map
+from desktop_app.gui.drawing.controller import DrawingController
+from desktop_app.gui.feature import Contributions, DockPlacement, make_dock
 from desktop_app.gui.inspection.evaluation_view import EvaluationView
 from desktop_app.gui.inspection.history_view import HistoryView, run_label
-from desktop_app.gui.inspection.network_view import InspectionView, SaliencyOverlay
-from desktop_app.gui.menus import find_menu
 from desktop_app.gui.inspection.model_summary_view import ModelSummaryView
-from desktop_app.gui.training.panel import tensorboard_command
+from desktop_app.gui.inspection.network_view import InspectionView, SaliencyOverlay
+from desktop_app.gui.session import ModelSession
+from desktop_app.gui.settings import AppSettings
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.gui.workers import EvaluationWorker
 
 log = logging.getLogger(__name__)
 
+EVALUATION = "evaluation"  # the task kind
 SALIENCY_INTERVAL_S = 0.1  # a saliency map takes a few ms (traced): at most ten per second while drawing
 SALIENCY_SETTING = "inspection/show_saliency"
 
 
-class LookInside(QObject):
-    """Owns the four views and keeps them in step with the window's model and drawing."""
+class InspectionController(QObject):
+    """Owns the four views and keeps them in step with the session's model and the drawing."""
 
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
-        self._main = window
+    def __init__(self, session: ModelSession, tasks: TaskRunner, drawing: DrawingController,
+                 settings: AppSettings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.tasks = tasks
+        self.drawing = drawing
+        self.settings = settings
         self._model = None
-        self._model_note = None
         self._image: np.ndarray | None = None
         self._last_saliency = 0.0
         self.evaluation_limit: int | None = None  # None: all 10 000 test images (tests use fewer)
@@ -50,57 +56,19 @@ class LookInside(QObject):
         self.summary = ModelSummaryView()
         self.history = HistoryView()
 
-        area = Qt.DockWidgetArea
-        self.inside_dock = self._dock("Inside the network", "InsideDock", self.inspection,
-                                      "The feature maps of each convolution for your drawing, and what the "
-                                      "first layer has learned.")
-        self.evaluation_dock = self._dock("Evaluation", "EvaluationDock", self.evaluation,
-                                          "Accuracy on the MNIST test set, the confusion matrix and the mistakes.")
-        self.history_dock = self._dock("History", "HistoryDock", self.history,
-                                       "The curves of every training run of this session, overlaid.")
-        self.summary_dock = self._dock("Model summary", "SummaryDock", self.summary,
-                                       "The layers of the model, their output shapes and parameters.")
-        window.setCorner(Qt.Corner.BottomRightCorner, area.RightDockWidgetArea)
-        window.addDockWidget(area.RightDockWidgetArea, self.inside_dock)
-        window.addDockWidget(area.RightDockWidgetArea, self.evaluation_dock)
-        window.tabifyDockWidget(self.inside_dock, self.evaluation_dock)
-        self.inside_dock.raise_()
-        curves = getattr(window, "curves_dock", None)
-        if curves is not None:
-            window.tabifyDockWidget(curves, self.history_dock)
-            window.tabifyDockWidget(curves, self.summary_dock)
-            curves.raise_()
-        else:
-            window.addDockWidget(area.BottomDockWidgetArea, self.history_dock)
-            window.addDockWidget(area.BottomDockWidgetArea, self.summary_dock)
-        window.resizeDocks([self.inside_dock], [360], Qt.Orientation.Horizontal)
-
-        self.evaluate_action = QAction("&Evaluate on MNIST Test Set", window)
+        self.evaluate_action = QAction("&Evaluate on MNIST Test Set", self)
         self.evaluate_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         tip = "Evaluate the model on the 10 000 MNIST test images: accuracy, confusion matrix, mistakes."
         self.evaluate_action.setToolTip(tip)
         self.evaluate_action.setStatusTip(tip)
         self.evaluate_action.setEnabled(False)
         self.evaluate_action.triggered.connect(self.evaluate)
-        window.addAction(self.evaluate_action)  # the shortcut works even without the menu
-        model_menu = find_menu(window, "Model")
-        if model_menu is not None:
-            model_menu.addSeparator()
-            model_menu.addAction(self.evaluate_action)
-        view_menu = find_menu(window, "View")
-        if view_menu is not None:
-            view_menu.addSeparator()
-            for dock in (self.inside_dock, self.evaluation_dock, self.history_dock, self.summary_dock):
-                view_menu.addAction(dock.toggleViewAction())
 
         self.saliency_check = QCheckBox("Show what the network looks at")
         self.saliency_check.setToolTip("Tint the drawing where a small change would most change the top "
                                        "answer (a saliency map: the gradient of its probability per pixel).")
-        self.overlay = SaliencyOverlay(window.canvas)
-        layout = window.canvas_panel.layout()
-        if layout is not None:
-            layout.addWidget(self.saliency_check)
-        self.saliency_check.setChecked(bool(window.settings.get(SALIENCY_SETTING, False)))
+        self.overlay = SaliencyOverlay(drawing.canvas)
+        self.saliency_check.setChecked(bool(settings.get(SALIENCY_SETTING, False)))
         self.overlay.setVisible(self.saliency_check.isChecked())
 
         self._update_timer = QTimer(self)
@@ -111,31 +79,54 @@ class LookInside(QObject):
         self._saliency_timer.setSingleShot(True)
         self._saliency_timer.timeout.connect(self._update_saliency)
 
-        window.prediction.refreshed.connect(self._schedule_update)
-        window.training_panel.runFinished.connect(self._on_run_finished)
-        window.plots.historyReplaced.connect(self._on_history_replaced)
+        drawing.read.connect(self._schedule_update)
+        session.modelChanged.connect(self._model_changed)
+        session.weightsChanged.connect(self._weights_changed)
+        session.runRecorded.connect(self._run_recorded)
+        tasks.tasksChanged.connect(self._update_actions)
         self.evaluation.evaluateRequested.connect(self.evaluate)
         self.evaluation.imageChosen.connect(self.show_on_canvas)
-        self.evaluation.evaluationFinished.connect(self._update_actions)
         self.saliency_check.toggled.connect(self._saliency_toggled)
-        window.installEventFilter(self)
         self._schedule_update()
 
-    def _dock(self, title: str, name: str, widget: QWidget, tip: str) -> QDockWidget:
-        dock = QDockWidget(title, self._main)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setToolTip(tip)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        return dock
+    def contributions(self) -> Contributions:
+        area = Qt.DockWidgetArea
+        self.inside_dock = make_dock("Inside the network", "InsideDock", self.inspection,
+                                     "The feature maps of each convolution for your drawing, and what the "
+                                     "first layer has learned.")
+        self.evaluation_dock = make_dock("Evaluation", "EvaluationDock", self.evaluation,
+                                         "Accuracy on the MNIST test set, the confusion matrix and the mistakes.")
+        self.history_dock = make_dock("History", "HistoryDock", self.history,
+                                      "The curves of every training run of this session, overlaid.")
+        self.summary_dock = make_dock("Model summary", "SummaryDock", self.summary,
+                                      "The layers of the model, their output shapes and parameters.")
+        return Contributions(
+            docks=[DockPlacement(self.inside_dock, area.RightDockWidgetArea),
+                   DockPlacement(self.evaluation_dock, area.RightDockWidgetArea, "InsideDock"),
+                   DockPlacement(self.history_dock, area.BottomDockWidgetArea, "CurvesDock"),
+                   DockPlacement(self.summary_dock, area.BottomDockWidgetArea, "CurvesDock")],
+            model_actions=[self.evaluate_action], canvas_extras=[self.saliency_check])
 
     # -- the model and the drawing ---------------------------------------------------------------
     @Slot()
+    def _model_changed(self) -> None:
+        self._update_actions()
+        self._schedule_update()
+        path, history = self.session.path(), self.session.history()
+        epochs = len(history.get("loss", []))
+        if path is not None and epochs:  # an opened model shows its own curves among the runs
+            label = f"{path.name} · {epochs} ep (opened)"
+            if not self.history.has_run(label, history):
+                self.history.add_run(label, history)
+
+    @Slot()
+    def _weights_changed(self) -> None:
+        if self._model is not None:
+            self.inspection.refresh_weights()
+        self._schedule_update()
+
+    @Slot()
     def _schedule_update(self) -> None:
-        possible = self._main.prediction.predictor() is not None  # the menu follows at once
-        self.evaluate_action.setEnabled(possible and not self.evaluation.is_running())
         if not self._update_timer.isActive():
             self._update_timer.start()
 
@@ -147,61 +138,62 @@ class LookInside(QObject):
 
     @Slot()
     def _update(self) -> None:
-        prediction = self._main.prediction
-        predictor = prediction.predictor()
+        predictor = self.session.predictor()
         model = getattr(predictor, "model", None)
-        note = prediction.model_note.text()
         if model is not self._model:
             previous, self._model = self._model, model
             self.inspection.set_model(model)
             self.summary.set_model(model)
             if previous is not None:
                 self.evaluation.mark_stale()
-        elif note != self._model_note:  # an epoch ended or training finished: the weights changed
-            self.inspection.refresh_weights()
-        self._model_note = note
         self._update_actions()
-        # The panel has just made the 28×28 image (analyse_drawing) in the refresh that got us here. It is
-        # None without a predictor, but then there is no model and the views show nothing anyway.
-        self._image = None if self._main.canvas.is_empty() else prediction.network_input()
+        self._image = self.drawing.network_input()
         self.inspection.show_image(self._image)
         if self.saliency_check.isChecked():
             self._schedule_saliency()
 
     @Slot()
     def _update_actions(self) -> None:
-        possible = self._model is not None
+        possible = self.session.predictor() is not None
+        running = self.tasks.is_running(EVALUATION)
         self.evaluation.set_can_evaluate(possible)
-        self.evaluate_action.setEnabled(possible and not self.evaluation.is_running())
+        self.evaluate_action.setEnabled(possible and not running)
 
     # -- evaluation -----------------------------------------------------------------------------
     @Slot()
     def evaluate(self) -> bool:
-        """Evaluate a copy of the model the canvas reads with, on a worker thread."""
+        """Evaluate a copy of the model the canvas reads with, on the task runner."""
         self.update_now()
-        if self._model is None or self.evaluation.is_running():
+        if self._model is None or self.tasks.is_running(EVALUATION):
             return False
         from desktop_app.core.inference import copy_model
 
-        copy = copy_model(self._model)  # made here, in the GUI thread that owns the original
+        worker = EvaluationWorker(copy_model(self._model), self.evaluation_limit)  # copied on the GUI thread
+        worker.progress.connect(self.evaluation.show_progress)
+        worker.succeeded.connect(self.evaluation.show_report)
+        worker.failed.connect(self.evaluation.show_failure)
+        worker.finished.connect(self.evaluation.show_idle)
+        if not self.tasks.start(EVALUATION, worker):
+            return False
+        self.evaluation.show_started(self.evaluation_limit or 10_000, self.session.weights_note())
         self.evaluation_dock.show()
         self.evaluation_dock.raise_()
-        started = self.evaluation.evaluate(copy, self.evaluation_limit, self._main.prediction.model_note.text())
-        self._update_actions()
-        if started:
-            self._main.statusBar().showMessage("Evaluating on the MNIST test set…", 4000)
-        return started
+        self.session.status("Evaluating on the MNIST test set…", 4000)
+        return True
+
+    def is_evaluating(self) -> bool:
+        return self.tasks.is_running(EVALUATION)
 
     @Slot(object)
     def show_on_canvas(self, image: np.ndarray) -> None:
         """Put a 28×28 test digit on the canvas: the prediction, maps and overlay follow."""
-        self._main.canvas.load_image(image)
+        self.drawing.show_image(image)
         self.update_now()
 
     # -- saliency -------------------------------------------------------------------------------
     @Slot(bool)
     def _saliency_toggled(self, on: bool) -> None:
-        self._main.settings.set(SALIENCY_SETTING, bool(on))
+        self.settings.set(SALIENCY_SETTING, bool(on))
         self.overlay.setVisible(on)
         if on:
             self.overlay.raise_()
@@ -222,7 +214,7 @@ class LookInside(QObject):
         if self._model is None or self._image is None:
             self.overlay.set_map(None)
             return
-        drawing = self._main.canvas.drawing()  # only now: its pixels place the overlay on the strokes
+        drawing = self.drawing.canvas.drawing()  # only now: its pixels place the overlay on the strokes
         try:
             saliency, _ = saliency_map(self._model, self._image)
             field = network_field_in_drawing(drawing)
@@ -234,38 +226,9 @@ class LookInside(QObject):
 
     # -- history --------------------------------------------------------------------------------
     @Slot(object)
-    def _on_run_finished(self, result) -> None:
+    def _run_recorded(self, result) -> None:
         config = result.config
         history = result.history or {}
         total = len(history.get("loss", []))
         if result.epochs_completed > 0 and config is not None:
             self.history.add_run(run_label(config, result.epochs_completed, total), history)
-        if config is not None and config.tensorboard_dir and result.status != "failed":
-            line = f"TensorBoard logs are in {config.tensorboard_dir}: run {tensorboard_command(config.tensorboard_dir)}"
-            QTimer.singleShot(0, self, lambda: self._main.log_view.append_line(line))
-
-    @Slot(object)
-    def _on_history_replaced(self, history) -> None:
-        path = self._main.model_path()
-        epochs = len((history or {}).get("loss", []))
-        if path is None or not epochs:
-            return
-        label = f"{path.name} · {epochs} ep (opened)"
-        if not self.history.has_run(label, history):
-            self.history.add_run(label, history)
-
-    # -- closing --------------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not hasattr(self, "_main"):  # the wrapper is being torn down with its window
-            return False
-        if watched is self._main and event.type() == QEvent.Type.Close:
-            self.evaluation.shutdown()  # a running QThread must never outlive the window
-        return False
-
-
-def install_look_inside(window: QMainWindow) -> LookInside:
-    """Add the look-inside docks, actions and overlay to `window`; returns the controller (also
-    `window.look_inside`)."""
-    controller = LookInside(window)
-    window.look_inside = controller
-    return controller

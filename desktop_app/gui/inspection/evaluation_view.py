@@ -1,7 +1,8 @@
 """Evaluation on the MNIST test set: accuracy and loss, the confusion matrix as a heat map, accuracy per
 digit, and a gallery of the most confident mistakes (or of any confusion-matrix cell that was clicked).
 
-`core.evaluation.evaluate` runs on a worker thread (`EvaluationWorker`); the view only draws its report.
+The inspection controller runs `core.evaluation.evaluate` on the task runner; the view only draws what it
+is given (`show_started`, `show_progress`, `show_report`, `show_failure`, `show_idle`).
 Clicking a gallery image emits `imageChosen` with the 28×28 digit, which the window puts on the canvas.
 """
 
@@ -9,23 +10,20 @@ from __future__ import annotations
 
 import logging
 import math
-import threading
 
 import numpy as np
 import pyqtgraph as pg
-import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (QBoxLayout, QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem,
                                QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
-from desktop_app.core.evaluation import EvaluationReport, Mistake, cell_examples, evaluate
+from desktop_app.core.evaluation import EvaluationReport, Mistake, cell_examples
 from desktop_app.gui.drawing.canvas import array_to_image
-from desktop_app.gui.workers import describe_exception, start_in_thread
+from desktop_app.gui.text_format import count_text, images_label
 
 log = logging.getLogger(__name__)
 
-MISTAKES_SHOWN = 40
 CELL_IMAGES_SHOWN = 60
 GAMMA = 0.35  # colour level = (count / largest) ** GAMMA: a handful of mistakes still shows
 BLUES = [(247, 251, 255), (198, 219, 239), (107, 174, 214), (33, 113, 181), (8, 48, 107)]
@@ -38,56 +36,6 @@ def heat_lut() -> np.ndarray:
     t = (levels - low)[:, None]
     colours = np.array(BLUES, np.float32)
     return np.rint(colours[low] * (1 - t) + colours[low + 1] * t).astype(np.uint8)
-
-
-def images_label(count: int) -> str:
-    return f"{count} image" + ("" if count == 1 else "s")
-
-
-class _Cancelled(Exception):
-    pass
-
-
-class EvaluationWorker(QObject):
-    """Evaluates a model (a copy that nothing else uses) on the first `limit` MNIST test images."""
-
-    progress = Signal(int, int)  # done, total
-    succeeded = Signal(object, object, object)  # EvaluationReport, images (N×28×28 uint8), labels
-    failed = Signal(str)
-    finished = Signal()
-
-    def __init__(self, model, limit: int | None = None) -> None:
-        super().__init__()
-        self.model = model
-        self.limit = limit
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def _report_progress(self, done: int, total: int) -> None:
-        if self._cancel.is_set():
-            raise _Cancelled()
-        self.progress.emit(done, total)
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            from desktop_app.core.data import embedded_mnist
-
-            dataset = embedded_mnist()  # read once, shared with fine-tuning and measuring
-            images, labels = dataset.x_test[:self.limit], dataset.y_test[:self.limit]
-            self.progress.emit(0, len(images))
-            report = evaluate(self.model, images, labels, mistakes=MISTAKES_SHOWN, progress=self._report_progress)
-            self.succeeded.emit(report, images, labels)
-        except _Cancelled:
-            pass
-        except Exception as error:  # shown in the view, never fatal
-            log.exception("evaluation failed")
-            self.failed.emit(describe_exception(error, "Evaluation"))
-        finally:
-            self.model = None
-            self.finished.emit()
 
 
 class ConfusionMatrixView(QWidget):
@@ -334,17 +282,15 @@ class EvaluationView(QWidget):
 
     evaluateRequested = Signal()
     imageChosen = Signal(object)  # a 28×28 uint8 MNIST digit (ink bright)
-    evaluationFinished = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._worker: EvaluationWorker | None = None
-        self._thread: QThread | None = None
         self._report: EvaluationReport | None = None
         self._images: np.ndarray | None = None
         self._labels: np.ndarray | None = None
         self._model_note = ""
         self._possible = False
+        self._running = False
 
         self.evaluate_button = QPushButton("Evaluate on the test set")
         self.evaluate_button.setToolTip("Read the 10 000 MNIST test images, which no model trains on, and "
@@ -399,33 +345,24 @@ class EvaluationView(QWidget):
         self.evaluate_button.setEnabled(possible and not self.is_running())
 
     def is_running(self) -> bool:
-        return self._worker is not None
+        return self._running
 
-    def evaluate(self, model, limit: int | None = None, model_note: str = "") -> bool:
-        """Evaluate `model` (a copy nothing else touches) on a worker thread; False when one is running."""
-        if self.is_running() or model is None:
-            return False
-        worker = EvaluationWorker(model, limit)
-        worker.progress.connect(self._on_progress)
-        worker.succeeded.connect(self._on_succeeded)
-        worker.failed.connect(self._on_failed)
-        self._worker = worker
+    def show_started(self, total: int, model_note: str = "") -> None:
+        """An evaluation of `total` images has started; `model_note` says which weights it reads with."""
+        self._running = True
         self._model_note = model_note
         self.evaluate_button.setEnabled(False)
-        self.progress_bar.setRange(0, max(limit or 10_000, 1))
+        self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(0)
         self.progress_bar.setVisible(True)
         self.headline.setText("Evaluating…")
-        self._thread = start_in_thread(worker, "EvaluationWorker", self._on_thread_finished)
-        return True
 
-    def shutdown(self) -> None:
-        """Cancel a running evaluation and wait for its thread (the window is closing)."""
-        if self._worker is not None:
-            self._worker.cancel()
-        if self._thread is not None and shiboken6.isValid(self._thread):
-            self._thread.quit()
-            self._thread.wait()
+    @Slot()
+    def show_idle(self) -> None:
+        """The evaluation has ended (with a report, a failure, or cancelled)."""
+        self._running = False
+        self.progress_bar.setVisible(False)
+        self.evaluate_button.setEnabled(self._possible)
 
     def report(self) -> EvaluationReport | None:
         return self._report
@@ -464,32 +401,25 @@ class EvaluationView(QWidget):
         self._body.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
 
     @Slot(int, int)
-    def _on_progress(self, done: int, total: int) -> None:
+    def show_progress(self, done: int, total: int) -> None:
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done)
 
     @Slot(object, object, object)
-    def _on_succeeded(self, report: EvaluationReport, images: np.ndarray, labels: np.ndarray) -> None:
+    def show_report(self, report: EvaluationReport, images: np.ndarray, labels: np.ndarray) -> None:
         self._report, self._images, self._labels = report, images, labels
         self.matrix.set_matrix(report.confusion)
         self.per_class.set_values(report.per_class_accuracy)
         note = f" · {self._model_note}" if self._model_note else ""
+        wrong = report.samples - int(np.trace(report.confusion))
         self.headline.setText(f"<b>Accuracy {report.accuracy * 100:.2f} %</b> · loss {report.loss:.4f} · "
-                              f"{report.samples:,} test images · {report.samples - int(np.trace(report.confusion)):,} "
-                              f"wrong".replace(",", " ") + f"<br><small>{note.lstrip(' ·')}</small>")
+                              f"{count_text(report.samples)} test images · {count_text(wrong)} wrong"
+                              f"<br><small>{note.lstrip(' ·')}</small>")
         self.show_mistakes()
 
     @Slot(str)
-    def _on_failed(self, message: str) -> None:
+    def show_failure(self, message: str) -> None:
         self.headline.setText(message)
-
-    @Slot()
-    def _on_thread_finished(self) -> None:
-        self._worker = None
-        self._thread = None
-        self.progress_bar.setVisible(False)
-        self.evaluate_button.setEnabled(self._possible)
-        self.evaluationFinished.emit()
 
     @Slot(int)
     def _image_clicked(self, index: int) -> None:

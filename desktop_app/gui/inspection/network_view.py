@@ -2,7 +2,7 @@
 saliency overlay drawn on the canvas.
 
 The widgets only draw arrays; `core.inspection` computes them (FeatureMapExtractor, tile_images,
-first_layer_filters, first_dense_weights, saliency_map, network_field_in_drawing). `look_inside.py` feeds
+first_layer_filters, first_dense_weights, saliency_map, network_field_in_drawing). `inspection/controller.py` feeds
 them the model the prediction panel uses (during training: its copy with the last epoch's weights).
 """
 

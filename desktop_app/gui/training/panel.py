@@ -1,56 +1,33 @@
 """The training controls: data set, model preset, hyper-parameters, device, Train/Stop, progress, log.
 
-The panel turns its widgets into a `core.training.TrainConfig` and back; it starts nothing itself. The main
-window listens to `trainRequested`/`stopRequested` and feeds progress back through `show_plan`,
-`show_batch` and `show_result`.
+The panel turns its widgets into a `core.training.TrainConfig` and back; it starts nothing itself. The
+training controller listens to `trainRequested`/`stopRequested` and feeds progress back through
+`show_plan`, `show_batch` and `show_result`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import time
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
-                               QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QPushButton,
-                               QSpinBox, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from desktop_app.core.models import DEFAULT_PRESET, PRESETS, build_model, layer_summary
 from desktop_app.core.training import BatchProgress, TrainConfig, TrainingPlan, TrainingResult
 from desktop_app.gui.resources import action_icon
+from desktop_app.gui.text_format import format_duration, tensorboard_command
+from desktop_app.gui.training.layers_dialog import LayersDialog
 
 log = logging.getLogger(__name__)
 
 EMBEDDED_DATA = "mnist"
 CHOOSE_DATA = "\x00choose"  # the "Folder or IDX files…" entry
 DEVICE_NONE = "\x00none"
-
-
-def format_duration(seconds: float) -> str:
-    """1:05, 12:40 or 1:02:03."""
-    seconds = max(0, int(round(seconds)))
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
-
-
-def tensorboard_command(folder: str) -> str:
-    """The command that shows a run's TensorBoard logs."""
-    return f'tensorboard --logdir "{folder}"'
-
-
-def format_metrics(metrics: dict[str, float]) -> str:
-    parts = []
-    for key, label in (("loss", "loss"), ("accuracy", "accuracy"), ("val_loss", "validation loss"),
-                       ("val_accuracy", "validation accuracy")):
-        if key in metrics:
-            value = metrics[key]
-            parts.append(f"{label} {value * 100:.2f} %" if "accuracy" in key else f"{label} {value:.4f}")
-    return " · ".join(parts)
 
 
 class PowerOfTwoSpinBox(QSpinBox):
@@ -73,66 +50,6 @@ class LearningRateSpinBox(QDoubleSpinBox):
 
     def stepBy(self, steps: int) -> None:
         self.setValue(self.value() * (2.0 ** steps))
-
-
-class TrainingLog(QPlainTextEdit):
-    """A read-only log of the training runs and the messages of the core."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setReadOnly(True)
-        self.setMaximumBlockCount(5000)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.setPlaceholderText("Each epoch's loss and accuracy appear here while a model trains.")
-        self.setToolTip("The training log: each epoch's figures and the messages of the training engine.")
-        self.setMinimumSize(220, 100)
-
-    @Slot(str)
-    def append_line(self, text: str) -> None:
-        stamp = dt.datetime.now().strftime("%H:%M:%S")
-        self.appendPlainText(f"{stamp}  {text}")
-        bar = self.verticalScrollBar()
-        bar.setValue(bar.maximum())
-
-
-class LayersDialog(QDialog):
-    """The layers of a preset, as `core.models.layer_summary` lists them."""
-
-    def __init__(self, title: str, rows: list[dict], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"Layers — {title}")
-        table = QTableWidget(len(rows), 4)
-        table.setHorizontalHeaderLabels(["Layer", "Type", "Output shape", "Parameters"])
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().setVisible(False)
-        table.setToolTip("Each layer of the network, the shape of what it outputs, and how many numbers it "
-                         "learns.")
-        for row, layer in enumerate(rows):
-            shape = layer.get("output_shape")
-            shape_text = "×".join("N" if part is None else str(part) for part in shape) if shape else "–"
-            values = [layer["name"], layer["type"], shape_text, f"{layer['parameters']:,}".replace(",", " ")]
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if column == 3:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                table.setItem(row, column, item)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        total = sum(layer["parameters"] for layer in rows)
-        summary = QLabel(f"{len(rows)} layers · {total:,} parameters".replace(",", " "))
-        summary.setToolTip("Trainable and non-trainable parameters together.")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setToolTip("Close this list.")
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(table)
-        layout.addWidget(summary)
-        layout.addWidget(buttons)
-        self.table = table
-        rows_height = table.verticalHeader().defaultSectionSize() * len(rows) + table.horizontalHeader().height()
-        self.resize(600, min(680, rows_height + 110))
 
 
 class TrainingPanel(QWidget):

@@ -1,0 +1,41 @@
+"""What a feature controller hands the main window to place: docks, menus, actions and canvas extras.
+
+A controller never places its own widgets: the window decides where things go, so features stay
+independent of one another and of the window's layout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
+
+
+def make_dock(title: str, name: str, widget: QWidget, tip: str) -> QDockWidget:
+    """A movable, floatable, closable dock (the window adds it to an area)."""
+    dock = QDockWidget(title)
+    dock.setObjectName(name)
+    dock.setWidget(widget)
+    dock.setToolTip(tip)
+    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                     | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                     | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+    return dock
+
+
+@dataclass
+class DockPlacement:
+    dock: QDockWidget
+    area: Qt.DockWidgetArea
+    tab_with: str = ""  # objectName of a dock to share tabs with ("" for its own place)
+
+
+@dataclass
+class Contributions:
+    docks: list[DockPlacement] = field(default_factory=list)
+    model_actions: list[QAction] = field(default_factory=list)  # added to the Model menu
+    menus: list[QMenu] = field(default_factory=list)  # menu-bar menus, placed before Help
+    shortcuts: list[QAction] = field(default_factory=list)  # window-wide shortcuts (no menu entry)
+    canvas_extras: list[QWidget] = field(default_factory=list)  # under the canvas

@@ -1,0 +1,294 @@
+"""The File menu's work: a new model, opening (dialog, recent files, a dropped file, the last model at
+start-up), saving and exporting. The session does the model state; this controller asks for paths, says
+what went wrong, and remembers recent files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+
+from desktop_app.core.errors import DigitLabError, ModelFileError
+from desktop_app.core.export import EXPORT_FORMATS
+from desktop_app.gui.resources import action_icon
+from desktop_app.gui.session import ModelSession
+from desktop_app.gui.settings import AppSettings
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.gui.text_format import describe_exception, format_metrics
+from desktop_app.gui.workers import ExportWorker
+
+EXPORT = "export"  # the task kind
+OPEN_FAILED_ADVICE = ("What to do: choose a .keras file saved by Digit Lab or by Keras 3. "
+                      "The model you had open is unchanged.")
+SAVE_FAILED_ADVICE = "What to do: choose another folder or file name. Your model is still open and unchanged."
+KERAS_FILTER = "Keras model (*.keras)"
+TFLITE_FILTER = "TensorFlow Lite model (*.tflite)"
+SAVED_MODEL_FILTER = "TensorFlow SavedModel folder (*)"
+
+
+def make_action(parent: QObject, text: str, tip: str, slot, shortcut=None, icon: str | None = None) -> QAction:
+    """An action with its tool and status tips, shortcut(s) and icon."""
+    action = QAction(text, parent)
+    action.setToolTip(tip)
+    action.setStatusTip(tip)
+    if shortcut is not None:
+        keys = shortcut if isinstance(shortcut, (list, tuple)) else [shortcut]
+        action.setShortcuts([QKeySequence(key) for key in keys])
+    if icon:
+        action.setIcon(action_icon(icon))
+    action.triggered.connect(slot)
+    return action
+
+
+class FilesController(QObject):
+    """New, Open, Open Recent, Save, Save As and Export, for the session's model."""
+
+    def __init__(self, session: ModelSession, tasks: TaskRunner, settings: AppSettings, dialog_parent: QWidget,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.tasks = tasks
+        self.settings = settings
+        self._dialog_parent = dialog_parent
+        self._ready = False  # TensorFlow has loaded: models can be opened
+        self._failed = False  # TensorFlow failed to load: they never can
+        self._pending_open: Path | None = None
+
+        standard = QKeySequence.StandardKey
+        self.new_action = make_action(self, "&New Model", "Close the open model and start a new one (Ctrl+N).",
+                                      self.new_model, standard.New, "new")
+        self.open_action = make_action(self, "&Open…", "Open a .keras model file (Ctrl+O).", self.open_model_dialog,
+                                       standard.Open, "open")
+        self.save_action = make_action(self, "&Save", "Save the model with its training history (Ctrl+S).",
+                                       self.save_model, standard.Save, "save")
+        self.save_as_action = make_action(self, "Save &As…", "Save the model under a new name (Ctrl+Shift+S).",
+                                          self.save_model_as, "Ctrl+Shift+S", "save-as")
+        self.export_action = make_action(self, "&Export…", "Export the model as a TensorFlow SavedModel folder "
+                                         "or a TensorFlow Lite file.", self.export_model_dialog, "Ctrl+E", "export")
+        self.clear_recent_action = make_action(self, "Clear List", "Forget the recently opened models.",
+                                               self._clear_recent_files)
+        self.recent_menu = QMenu("Open &Recent")
+        self.recent_menu.setToolTipsVisible(True)
+        self.recent_menu.setIcon(action_icon("open"))
+        self._rebuild_recent_menu()
+
+        session.modelChanged.connect(self._model_changed)
+        session.modelChanged.connect(self.update_actions)
+        tasks.tasksChanged.connect(self.update_actions)
+        self.update_actions()
+
+    # -- state ----------------------------------------------------------------------------------------
+    def set_tensorflow_ready(self) -> None:
+        """Models can be opened now; one asked for before opens."""
+        self._ready = True
+        self.update_actions()
+        pending, self._pending_open = self._pending_open, None
+        if pending is not None:
+            self.open_model(pending)
+        elif not self.session.has_model():
+            self._reopen_last_model()
+
+    def set_tensorflow_failed(self) -> None:
+        self._failed = True
+        self.update_actions()
+
+    def is_exporting(self) -> bool:
+        return self.tasks.is_running(EXPORT)
+
+    @Slot()
+    def update_actions(self) -> None:
+        busy = self.tasks.uses_model()
+        has_model = self.session.has_model()
+        self.new_action.setEnabled(not busy)
+        self.open_action.setEnabled(not busy and not self._failed)
+        self.recent_menu.setEnabled(not busy and not self._failed)
+        for action in (self.save_action, self.save_as_action, self.export_action):
+            action.setEnabled(has_model and not busy)
+
+    @Slot()
+    def _model_changed(self) -> None:
+        if self.session.path() is None:  # a new model, or none: nothing to reopen at the next start
+            self.settings.set_last_model_path(None)
+
+    # -- new and open ---------------------------------------------------------------------------------
+    @Slot()
+    def new_model(self) -> bool:
+        if self.tasks.uses_model() or not self.session.may_discard():
+            return False
+        self.session.close_model()
+        self.session.log("New model: Train builds one with the settings on the left.")
+        return True
+
+    def ask_open_path(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(self._dialog_parent, "Open a model", self.settings.last_folder(),
+                                              f"{KERAS_FILTER};;All files (*)")
+        return path
+
+    @Slot()
+    def open_model_dialog(self) -> bool:
+        if self.tasks.uses_model():
+            return False
+        path = self.ask_open_path()
+        return self.open_model(path) if path else False
+
+    def open_model(self, path: str | Path, interactive: bool = True) -> bool:
+        """Open a .keras file; on failure say why and keep the current model. Queued until TF is ready."""
+        path = Path(path).expanduser()
+        if self.tasks.uses_model():
+            self.session.status("Wait for the training or export to end before opening a model.", 5000)
+            return False
+        if not self._ready:
+            self._pending_open = path
+            self.session.status(f"{path.name} opens as soon as TensorFlow has loaded.", 0)
+            return False
+        if interactive and not self.session.may_discard():
+            return False
+        self.session.status(f"Opening {path}…", 0)
+        self._dialog_parent.setCursor(Qt.CursorShape.WaitCursor)
+        try:
+            loaded = self.session.open(path)
+        except Exception as error:  # ModelFileError names the file; anything else is said plainly too
+            message = str(error) if isinstance(error, DigitLabError) else \
+                f"Could not open {path}: {describe_exception(error, 'Opening the model')}"
+            self.session.log(message)
+            self.session.status(f"Could not open {path.name}.", 8000)
+            if not path.exists():
+                self._rebuild_recent_menu(self.settings.remove_recent_file(path))
+            if interactive:
+                QMessageBox.critical(self._dialog_parent, "Could not open the model",
+                                     f"{message}\n\n{OPEN_FAILED_ADVICE}")
+            return False
+        finally:
+            self._dialog_parent.unsetCursor()
+        self._remember_file(loaded.path)
+        history = loaded.metadata.history or {}
+        figures = format_metrics({key: values[-1] for key, values in history.items() if values})
+        self.session.log(f"Opened {loaded.path} ({self.session.epochs_trained()} epoch(s) of history"
+                         + (f"; {figures})" if figures else ")"))
+        self.session.status(f"Opened {loaded.path.name}.", 5000)
+        return True
+
+    def _reopen_last_model(self) -> None:
+        last = self.settings.last_model_path()
+        if not last:
+            return
+        if not Path(last).is_file():
+            self.session.log(f"The last model, {last}, is no longer there.")
+            self.settings.set_last_model_path(None)
+            return
+        if not self.open_model(last, interactive=False):
+            self.settings.set_last_model_path(None)
+
+    # -- save -----------------------------------------------------------------------------------------
+    def ask_save_path(self) -> str:
+        start = str(self.session.path() or Path(self.settings.last_folder()) / "digits.keras")
+        path, _ = QFileDialog.getSaveFileName(self._dialog_parent, "Save the model", start, KERAS_FILTER)
+        return path
+
+    @Slot()
+    def save_model(self) -> bool:
+        if not self.session.has_model() or self.tasks.uses_model():
+            return False
+        if self.session.path() is None:
+            return self.save_model_as()
+        return self.save_model_to(self.session.path())
+
+    @Slot()
+    def save_model_as(self) -> bool:
+        if not self.session.has_model() or self.tasks.uses_model():
+            return False
+        path = self.ask_save_path()
+        return self.save_model_to(path) if path else False
+
+    def save_model_to(self, path: str | Path) -> bool:
+        """Save the open model and its metadata to `path` (atomically, by the core)."""
+        if not self.session.has_model():
+            return False
+        try:
+            written = self.session.save(path)
+        except ModelFileError as error:
+            self.session.log(str(error))
+            QMessageBox.critical(self._dialog_parent, "Could not save the model", f"{error}\n\n{SAVE_FAILED_ADVICE}")
+            return False
+        self._remember_file(written)
+        self.session.log(f"Saved {written}.")
+        self.session.status(f"Saved {written.name}.", 5000)
+        return True
+
+    # -- recent files ---------------------------------------------------------------------------------
+    def _remember_file(self, path: Path) -> None:
+        self.settings.set_last_model_path(path)
+        self.settings.set_last_folder(path.parent)
+        self._rebuild_recent_menu(self.settings.add_recent_file(path))
+
+    def _rebuild_recent_menu(self, files: list[str] | None = None) -> None:
+        files = self.settings.recent_files() if files is None else files
+        self.recent_menu.clear()
+        for index, name in enumerate(files):
+            action = self.recent_menu.addAction(f"&{index + 1} {Path(name).name}")
+            action.setToolTip(name)
+            action.setStatusTip(name)
+            action.setData(name)
+            action.triggered.connect(self._open_recent)
+        if not files:
+            empty = self.recent_menu.addAction("No recent models")
+            empty.setEnabled(False)
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.clear_recent_action)
+        self.clear_recent_action.setEnabled(bool(files))
+
+    @Slot()
+    def _open_recent(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction) and action.data():
+            self.open_model(action.data())
+
+    @Slot()
+    def _clear_recent_files(self) -> None:
+        self.settings.clear_recent_files()
+        self._rebuild_recent_menu([])
+
+    # -- export ---------------------------------------------------------------------------------------
+    def ask_export_path(self) -> tuple[str, str] | None:
+        """(path, kind) from a save dialog, kind "tflite" or "saved_model"; None when cancelled."""
+        start = str(Path(self.settings.last_folder()) / f"{self.session.name()}.tflite")
+        path, chosen = QFileDialog.getSaveFileName(self._dialog_parent, "Export the model", start,
+                                                   f"{TFLITE_FILTER};;{SAVED_MODEL_FILTER}")
+        if not path:
+            return None
+        return path, ("saved_model" if chosen == SAVED_MODEL_FILTER else "tflite")
+
+    @Slot()
+    def export_model_dialog(self) -> bool:
+        if not self.session.has_model() or self.tasks.uses_model():
+            return False
+        answer = self.ask_export_path()
+        return self.export_model(*answer) if answer else False
+
+    def export_model(self, path: str | Path, kind: str) -> bool:
+        """Export on the task runner; the result arrives in the log and a message box."""
+        if not self.session.has_model() or self.tasks.uses_model():
+            return False
+        worker = ExportWorker(self.session.model(), Path(path), kind)
+        worker.succeeded.connect(self._export_succeeded)
+        worker.failed.connect(self._export_failed)
+        if not self.tasks.start(EXPORT, worker):
+            return False
+        self.session.log(f"Exporting a {EXPORT_FORMATS[kind]} to {path}…")
+        self.session.status(f"Exporting to {path}…", 0)
+        return True
+
+    @Slot(str)
+    def _export_succeeded(self, path: str) -> None:
+        self.session.log(f"Exported {path}.")
+        self.session.status(f"Exported {Path(path).name}.", 5000)
+
+    @Slot(str)
+    def _export_failed(self, message: str) -> None:
+        self.session.log(message)
+        self.session.status("Export failed.", 5000)
+        if not self.tasks.is_shut_down():
+            QMessageBox.critical(self._dialog_parent, "Export failed", f"{message}\n\nWhat to do: try the other "
+                                 "export format, or another folder. Your model is unchanged.")

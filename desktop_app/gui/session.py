@@ -1,0 +1,201 @@
+"""ModelSession: the one owner of the open model, its metadata, file path, unsaved flag and the Predictor
+the canvas reads with. Panels and feature controllers read it and subscribe to its signals; nothing else
+writes model state.
+
+The Predictor holds a copy of the model. Its weights change only here, on the GUI thread: during training
+each epoch's weights arrive as a numpy snapshot (`show_weights`), so no model object is ever read by one
+thread while another writes it. Think of napari's ViewerModel beside its Qt layer.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop_app.core.modelio import LoadedModel, ModelMetadata, load_model, save_model
+from desktop_app.core.models import PRESETS
+
+log = logging.getLogger(__name__)
+
+
+class ModelSession(QObject):
+    """The open model (or none) and everything that belongs to it."""
+
+    modelChanged = Signal()  # another model (opened, built, or none): everything about it may differ
+    weightsChanged = Signal()  # the same model, new weights or history (an epoch, a run's end, a fine-tune)
+    unsavedChanged = Signal(bool)  # saved, or changed since; the path may have changed too
+    runRecorded = Signal(object)  # a training run of this session ended (a core TrainingResult)
+    logLine = Signal(str)  # a line for the training log (what happened to the model)
+    statusMessage = Signal(str, int)  # a transient status-bar message and its milliseconds (0: until replaced)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._model = None
+        self._metadata = ModelMetadata()
+        self._path: Path | None = None
+        self._unsaved = False
+        self._predictor = None
+        self._weights_note = ""
+        self._discard_guard: Callable[[], bool] = lambda: True
+
+    # -- reading ------------------------------------------------------------------------------------
+    def model(self):
+        return self._model
+
+    def has_model(self) -> bool:
+        return self._model is not None
+
+    def metadata(self) -> ModelMetadata:
+        return self._metadata
+
+    def path(self) -> Path | None:
+        return self._path
+
+    def is_unsaved(self) -> bool:
+        return self._unsaved
+
+    def predictor(self):
+        """The Predictor the canvas reads with (on a copy of the model), or None."""
+        return self._predictor
+
+    def history(self) -> dict[str, list[float]]:
+        return {key: list(values) for key, values in (self._metadata.history or {}).items()}
+
+    def epochs_trained(self) -> int:
+        return len((self._metadata.history or {}).get("loss", []))
+
+    def name(self) -> str:
+        if self._path is not None:
+            return self._path.stem
+        return "untitled" if self._model is not None else "No model"
+
+    def architecture_title(self) -> str:
+        preset = PRESETS.get(self._metadata.preset)
+        return preset.title.replace(" (default)", "") if preset else (self._metadata.preset or "Keras model")
+
+    def summary(self, epochs: int | None = None) -> str:
+        """E.g. “digits” (Batch-normalised CNN, 3 epochs so far)."""
+        epochs = self.epochs_trained() if epochs is None else epochs
+        return f"“{self.name()}” ({self.architecture_title()}, {epochs} epoch{'s' if epochs != 1 else ''} so far)"
+
+    def weights_note(self) -> str:
+        """What the canvas' weights are, for the prediction panel: the model and its accuracy, or the
+        epoch a running training has reached."""
+        return self._weights_note
+
+    def file_note(self) -> str:
+        """“Model: digits · 5 epoch(s) · validation accuracy 99.1 %”."""
+        if self._model is None:
+            return ""
+        history = self._metadata.history or {}
+        note = f"Model: {self.name()} · {self.epochs_trained()} epoch(s)"
+        accuracy = (history.get("val_accuracy") or history.get("accuracy") or [None])[-1]
+        if accuracy is not None and math.isfinite(accuracy):
+            which = "validation" if history.get("val_accuracy") else "training"
+            note += f" · {which} accuracy {accuracy * 100:.1f} %"
+        return note
+
+    def record_run(self, result) -> None:
+        """A training run (or fine-tune) of the open model ended: the history of runs shows it."""
+        self.runRecorded.emit(result)
+
+    # -- messages -----------------------------------------------------------------------------------
+    def log(self, text: str) -> None:
+        self.logLine.emit(text)
+
+    def status(self, text: str, milliseconds: int = 5000) -> None:
+        self.statusMessage.emit(text, milliseconds)
+
+    # -- unsaved work -------------------------------------------------------------------------------
+    def set_discard_guard(self, guard: Callable[[], bool]) -> None:
+        """`guard()` asks the user about an unsaved model (save, discard or cancel); True to go on."""
+        self._discard_guard = guard
+
+    def may_discard(self) -> bool:
+        """True when the open model may be replaced: it is saved, or the user saved or discarded it."""
+        if self._model is None or not self._unsaved:
+            return True
+        return self._discard_guard()
+
+    # -- changing the model -------------------------------------------------------------------------
+    def open(self, path: str | Path) -> LoadedModel:
+        """Open a .keras file (safe mode, checked); raises with a message naming the file, and then
+        the open model is unchanged."""
+        loaded = load_model(Path(path).expanduser())
+        self._install(loaded.model, loaded.metadata, loaded.path, unsaved=False)
+        return loaded
+
+    def close_model(self) -> None:
+        """No model: Train builds a new one."""
+        self._install(None, ModelMetadata(), None, unsaved=False)
+
+    def adopt_new_model(self, model, predictor, metadata: ModelMetadata, note: str) -> None:
+        """A model the training worker has just built (not yet trained, no file), with the Predictor it
+        made on a copy of it."""
+        self._install(model, metadata, None, unsaved=False, predictor=predictor, note=note)
+
+    def _install(self, model, metadata: ModelMetadata, path: Path | None, *, unsaved: bool, predictor=None,
+                 note: str | None = None) -> None:
+        from desktop_app.core.inference import Predictor
+
+        if predictor is None and model is not None:
+            predictor = Predictor.copy_of(model)
+        self._model, self._metadata, self._predictor = model, metadata, predictor
+        self._path = Path(path) if path else None
+        self._unsaved = unsaved
+        self._weights_note = self.file_note() if note is None else note
+        self.modelChanged.emit()
+        self.unsavedChanged.emit(unsaved)
+
+    def show_weights(self, weights: list, note: str) -> None:
+        """Give the canvas' Predictor `weights` (a numpy snapshot, e.g. the epoch that just ended)."""
+        if self._predictor is None:
+            return
+        self._predictor.set_weights(weights)
+        self._weights_note = note
+        self.weightsChanged.emit()
+
+    def set_weights_note(self, note: str) -> None:
+        self._weights_note = note
+        self.weightsChanged.emit()
+
+    def update_after_training(self, metadata: ModelMetadata, unsaved: bool = True) -> None:
+        """A run (or a fine-tune kept or undone) changed the model's weights in place: record `metadata`
+        and let the canvas read with the model's weights now that no thread trains it."""
+        self._metadata = metadata
+        if self._predictor is not None and self._model is not None:
+            self._predictor.set_weights(self._model.get_weights())
+        self._weights_note = self.file_note()
+        self.weightsChanged.emit()
+        self._set_unsaved(unsaved)
+
+    def restore_weights(self, weights: list, history: dict[str, list[float]], unsaved: bool) -> None:
+        """Put back the weights the model had (a fine-tune discarded or undone)."""
+        if self._model is not None:
+            self._model.set_weights(weights)
+        self._metadata.history = {key: list(values) for key, values in history.items()}
+        self.update_after_training(self._metadata, unsaved)
+
+    def save(self, path: str | Path) -> Path:
+        """Save the model and its metadata to `path` atomically; raises ModelFileError (nothing harmed)."""
+        if self._model is None:
+            raise ValueError("there is no model to save")
+        metadata = ModelMetadata(preset=self._metadata.preset, dataset=self._metadata.dataset,
+                                 config=dict(self._metadata.config or {}), history=self.history())
+        written = save_model(self._model, path, metadata)
+        self._metadata.saved_at = metadata.saved_at
+        self._path = written
+        self._weights_note = self.file_note()
+        self._unsaved = False
+        self.unsavedChanged.emit(False)  # always: the path (the title) may have changed too
+        self.weightsChanged.emit()  # the note names the file now
+        return written
+
+    def _set_unsaved(self, unsaved: bool) -> None:
+        if unsaved != self._unsaved:
+            self._unsaved = unsaved
+            self.unsavedChanged.emit(unsaved)

@@ -1,0 +1,273 @@
+"""Training in the window: the settings panel (left dock), the live curves and the log (bottom dock), and
+the runs themselves, started through the task runner and shown as they go.
+
+A run is a TrainingWorker: plain training, or fine-tuning started by the handwriting feature through
+`run()`, so both get the same curves, progress, Stop and closing behaviour. Each epoch's weights reach
+the canvas through the session, on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtWidgets import QMessageBox, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from desktop_app.core.modelio import ModelMetadata
+from desktop_app.core.models import PRESETS
+from desktop_app.core.training import BatchProgress, EpochRecord, TrainConfig, TrainingPlan, TrainingResult
+from desktop_app.gui.feature import Contributions, DockPlacement, make_dock
+from desktop_app.gui.session import ModelSession
+from desktop_app.gui.settings import AppSettings
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.gui.text_format import format_duration, format_metrics, tensorboard_command
+from desktop_app.gui.training.log_view import TrainingLog
+from desktop_app.gui.training.panel import TrainingPanel
+from desktop_app.gui.training.plots import TrainingPlots
+from desktop_app.gui.workers import TensorFlowInfo, TrainingWorker
+
+TRAINING = "training"  # the task kind of every run, fine-tuning included
+
+
+def run_metadata(config: TrainConfig, history: dict[str, list[float]]) -> ModelMetadata:
+    """What a model trained by `config` records about itself."""
+    return ModelMetadata(preset=config.preset, dataset=str(config.data), config=config.to_dict(),
+                         history={key: list(values) for key, values in (history or {}).items()})
+
+
+def _training_note(epochs: int) -> str:
+    return f"Weights after epoch {epochs} · training…" if epochs else \
+        "Untrained weights: the first epoch is running…"
+
+
+class TrainingController(QObject):
+    """Owns the training panel, the plots and the log, and the window's one training run."""
+
+
+    def __init__(self, session: ModelSession, tasks: TaskRunner, settings: AppSettings,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.tasks = tasks
+        self.settings = settings
+        self._worker: TrainingWorker | None = None
+        self._config: TrainConfig | None = None
+        self._on_finished: Callable[[TrainingResult], None] | None = None
+        self._result: TrainingResult | None = None
+        self._tensorflow_ready = False
+
+        self.panel = TrainingPanel()
+        self.plots = TrainingPlots()
+        self.log_view = TrainingLog()
+        self.panel.set_config(settings.train_config(), settings.data_folders())
+
+        self.panel.trainRequested.connect(self.start)
+        self.panel.stopRequested.connect(self.stop)
+        self.panel.configChanged.connect(self.save_settings)
+        session.logLine.connect(self.log_view.append_line)
+        session.modelChanged.connect(self._model_changed)
+        session.unsavedChanged.connect(self._describe_model)
+        tasks.tasksChanged.connect(self._tasks_changed)
+
+    def contributions(self) -> Contributions:
+        scroll = QScrollArea()
+        scroll.setWidget(self.panel)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setMinimumWidth(max(280, self.panel.minimumSizeHint().width())
+                               + scroll.verticalScrollBar().sizeHint().width())
+        self.training_dock = make_dock("Training", "TrainingDock", scroll, "Choose the data, the architecture "
+                                       "and the hyper-parameters, then train.")
+
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.setChildrenCollapsible(False)
+        bottom.addWidget(self.plots)
+        bottom.addWidget(self.log_view)
+        bottom.setStretchFactor(0, 3)
+        bottom.setStretchFactor(1, 1)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(8, 4, 8, 8)
+        layout.addWidget(bottom)
+        self.curves_dock = make_dock("Training curves and log", "CurvesDock", box,
+                                     "Loss and accuracy per batch and per epoch, and the training log.")
+        area = Qt.DockWidgetArea
+        return Contributions(docks=[DockPlacement(self.training_dock, area.LeftDockWidgetArea),
+                                    DockPlacement(self.curves_dock, area.BottomDockWidgetArea)])
+
+    # -- state ----------------------------------------------------------------------------------------
+    def is_training(self) -> bool:
+        return self._worker is not None
+
+    def last_result(self) -> TrainingResult | None:
+        return self._result
+
+    def is_ready(self) -> bool:
+        """TensorFlow has loaded: runs can start."""
+        return self._tensorflow_ready
+
+    def device(self) -> str:
+        """The device the panel has chosen ("auto", "cpu" or "gpu:N")."""
+        return self.panel.config().device
+
+    def set_tensorflow_info(self, info: TensorFlowInfo) -> None:
+        self._tensorflow_ready = True
+        self.panel.set_tensorflow_info(info)
+
+    @Slot()
+    def save_settings(self) -> None:
+        self.settings.set_train_config(self.panel.config())
+        self.settings.set_data_folders(self.panel.data_folders())
+
+    @Slot()
+    def _tasks_changed(self) -> None:
+        self.panel.set_blocked(self.tasks.uses_model() and not self.is_training())
+
+    @Slot()
+    def _model_changed(self) -> None:
+        self.plots.set_history(self.session.history())
+        self._describe_model()
+
+    @Slot()
+    def _describe_model(self, *_args) -> None:
+        self.panel.set_model_state(self.session.has_model(), self.session.summary())
+
+    # -- starting and stopping ------------------------------------------------------------------------
+    @Slot()
+    def start(self) -> bool:
+        """What the Train button does: continue the open model, or build a new one and train it."""
+        if not self._tensorflow_ready or self.tasks.uses_model():
+            return False
+        config = self.panel.config()
+        try:
+            config.check()
+        except ValueError as error:
+            QMessageBox.warning(self.panel.window(), "Cannot train", f"{str(error).capitalize()}.\n\nWhat to do: "
+                                "change the setting on the left and press Train again.")
+            return False
+        if self.panel.start_new_model() or not self.session.has_model():
+            if not self.session.may_discard():
+                return False
+            worker = TrainingWorker(config)  # builds the model: see _model_ready
+        else:
+            if self.session.metadata().preset in PRESETS:
+                config.preset = self.session.metadata().preset
+            history = self.session.history()
+            worker = TrainingWorker(config, self.session.model(), history)
+            self.session.set_weights_note(_training_note(len(history.get("loss", []))))
+        worker.model_ready.connect(self._model_ready)
+        if not self.run(worker, config, self._finished):
+            return False
+        self.session.status("Training…", 0)
+        self.session.log(
+            f"Training {config.epochs} epoch(s): batch {config.batch_size}, {config.optimizer} at "
+            f"{config.learning_rate:g}, validation {config.validation_split:.0%}, "
+            f"augmentation {'on' if config.augment else 'off'}, data {config.data}"
+            + (f" (first {config.train_limit} images)" if config.train_limit else "") + ".")
+        return True
+
+    def run(self, worker: TrainingWorker, config: TrainConfig, on_finished: Callable[[TrainingResult], None]) -> bool:
+        """Run a TrainingWorker (plain training or fine-tuning) as the window's training run: its log
+        lines, plan, curves, progress and live predictions show, and Stop and closing the window apply.
+        `on_finished(result)`, a slot of a GUI-thread object, ends the run through `end_run`; when the
+        window closes mid-run it is called directly, once the worker has stopped."""
+        worker.message.connect(self._message)
+        worker.plan_ready.connect(self._plan)
+        worker.batch_progress.connect(self._batch)
+        worker.epoch_ended.connect(self._epoch_ended)
+        worker.finished.connect(on_finished)
+        self._worker, self._config, self._on_finished, self._result = worker, config, on_finished, None
+        if not self.tasks.start(TRAINING, worker):
+            self._worker = None
+            return False
+        self.panel.set_training(True)
+        return True
+
+    def end_run(self, worker: TrainingWorker, result: TrainingResult) -> bool:
+        """Return to idle after a run started by `run`; False when it was ended already (the window
+        closed during the run)."""
+        if self._worker is not worker:
+            return False
+        self._worker, self._result = None, result
+        self.panel.set_training(False)
+        self.panel.show_result(result)
+        return True
+
+    @Slot()
+    def stop(self) -> None:
+        if self._worker is None:
+            return
+        self._worker.cancel()
+        self.panel.set_stopping()
+        self.session.status("Stopping after this batch…", 0)
+        self.session.log("Stop requested: training ends after the current batch.")
+
+    def finish_after_shutdown(self) -> None:
+        """The task runner has stopped the run because the window closes: end it now, since its queued
+        `finished` signal would arrive after the window is gone."""
+        worker = self._worker
+        if worker is not None and worker.result is not None and self._on_finished is not None:
+            self._on_finished(worker.result)
+
+    # -- what the run reports -------------------------------------------------------------------------
+    @Slot(object, object)
+    def _model_ready(self, model, predictor) -> None:
+        """The worker has built a new model and a Predictor on a copy of it."""
+        if self._worker is None or self._config is None:  # the window closed meanwhile
+            return
+        self.session.adopt_new_model(model, predictor, run_metadata(self._config, {}), _training_note(0))
+        self.session.log(f"New model: {PRESETS[self._config.preset].title}.")
+
+    @Slot(str)
+    def _message(self, text: str) -> None:
+        self.session.log(text)
+        self.session.status(text, 8000)
+
+    @Slot(object)
+    def _plan(self, plan: TrainingPlan) -> None:
+        self.panel.show_plan(plan)
+        self.session.log(f"{plan.train_samples} training and {plan.validation_samples} validation images, "
+                         f"{plan.steps_per_epoch} batches per epoch, on {plan.device}.")
+
+    @Slot(object)
+    def _batch(self, progress: BatchProgress) -> None:
+        if self._worker is None:
+            return
+        self.plots.add_batch(progress)
+        self.panel.show_batch(progress)
+
+    @Slot(object, object)
+    def _epoch_ended(self, record: EpochRecord, weights: list) -> None:
+        if self._worker is None:
+            return
+        self.plots.add_epoch(record)
+        total = self.session.epochs_trained() + (self._config.epochs if self._config else 0)
+        partial = " (stopped within the epoch)" if record.partial else ""
+        self.session.log(f"Epoch {record.epoch + 1}/{max(total, record.epoch + 1)}: "
+                         f"{format_metrics(record.metrics)} · {record.seconds:.1f} s{partial}")
+        self.panel.set_model_state(True, self.session.summary(record.epoch + 1))
+        self.session.show_weights(weights, _training_note(record.epoch + 1))
+
+    @Slot(object)
+    def _finished(self, result: TrainingResult) -> None:
+        if self._worker is None or not self.end_run(self._worker, result):
+            return  # handled already (the window closed during training)
+        config = self._config or result.config
+        if result.model is not None and result.epochs_completed > 0:
+            self.session.update_after_training(run_metadata(config, result.history), unsaved=True)
+        elif self.session.has_model():  # nothing learned: the canvas reads the model as it is
+            self.session.update_after_training(self.session.metadata(), self.session.is_unsaved())
+        figures = format_metrics(result.final_metrics)
+        line = f"{result.reason} {figures} · {format_duration(result.seconds)}".strip()
+        self.session.log(line if result.status != "failed" else f"Training failed: {result.reason}")
+        self.session.status(result.reason, 8000)
+        self._describe_model()
+        self.session.record_run(result)
+        if config.tensorboard_dir and result.status != "failed":
+            self.session.log(f"TensorBoard logs are in {config.tensorboard_dir}: run "
+                             f"{tensorboard_command(config.tensorboard_dir)}")
+        if result.status == "failed" and not self.tasks.is_shut_down():
+            QMessageBox.critical(self.panel.window(), "Training failed",
+                                 f"{result.reason}\n\nWhat to do: check the data set and the settings on the "
+                                 "left, then press Train again. The model keeps the epochs it had finished.")
