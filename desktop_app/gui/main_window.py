@@ -69,6 +69,16 @@ def _short_version(version: str) -> str:
     return ".".join(version.split(".")[:2])
 
 
+class _RunningWorkers:
+    """The window's running workers by name, as the coming TaskRunner's `worker(name)` will give them."""
+
+    def __init__(self, workers: dict[str, QObject | None]) -> None:
+        self._workers = workers
+
+    def worker(self, name: str) -> QObject | None:
+        return self._workers.get(name)
+
+
 class MainWindow(QMainWindow):
     """Digit Lab's window. `settings` defaults to the application's QSettings."""
 
@@ -301,6 +311,10 @@ class MainWindow(QMainWindow):
     def tensorflow_status(self) -> str:
         return self.tf_status.text()
 
+    def tensorflow_failure(self) -> str:
+        """Why TensorFlow failed to load; empty when it has not failed."""
+        return self._tf_failed
+
     @Slot(object)
     def _on_tensorflow_loaded(self, info: TensorFlowInfo) -> None:
         self._loader = None
@@ -441,8 +455,10 @@ class MainWindow(QMainWindow):
         self.training_panel.set_blocked(exporting)
 
     # ==== unsaved changes =============================================================================
-    def _ask_unsaved(self) -> str:
-        """Ask what to do with an unsaved trained model: "save", "discard" or "cancel" (tests replace this)."""
+    def ask_unsaved(self) -> str:
+        """Ask what to do with an unsaved trained model: "save", "discard" or "cancel".
+
+        Public so that tests and the window driver can replace it with a fixed answer."""
         answer = QMessageBox.question(
             self, "Unsaved model",
             f"The model “{self._model_name()}” has training that is not saved. Save it first?",
@@ -458,7 +474,7 @@ class MainWindow(QMainWindow):
         """True when the open model may be replaced: it is saved, or the user saved or discarded it."""
         if self._model is None or not self._dirty:
             return True
-        answer = self._ask_unsaved()
+        answer = self.ask_unsaved()
         if answer == "save":
             return self.save_model()
         return answer == "discard"
@@ -811,6 +827,11 @@ class MainWindow(QMainWindow):
 
     def last_training_result(self) -> TrainingResult | None:
         return self._training_result
+
+    @property
+    def tasks(self) -> _RunningWorkers:
+        """Stand-in for the coming TaskRunner: `tasks.worker("training")` is the running TrainingWorker."""
+        return _RunningWorkers({"training": self._training_worker})
 
     # ==== threads =====================================================================================
     def start_thread(self, worker: QObject, name: str) -> QThread:

@@ -101,7 +101,7 @@ def make_window(qtbot, tensorflow):
 
     def make(wait_ready: bool = True) -> MainWindow:
         window = MainWindow()
-        window._ask_unsaved = lambda: "discard"
+        window.ask_unsaved = lambda: "discard"
         qtbot.addWidget(window)
         if window.settings.window_geometry() is None:  # a restored size is part of what tests check
             window.resize(1280, 860)

@@ -64,11 +64,11 @@ def test_unsaved_model_asks_before_new(qtbot, window, monkeypatch):
     qtbot.waitUntil(lambda: not window.is_training(), timeout=60_000)
     asked = []
 
-    monkeypatch.setattr(window, "_ask_unsaved", lambda: asked.append(1) or "cancel")
+    monkeypatch.setattr(window, "ask_unsaved", lambda: asked.append(1) or "cancel")
     window.new_action.trigger()
     assert asked and window.model() is not None  # Cancel keeps the model
 
-    monkeypatch.setattr(window, "_ask_unsaved", lambda: "discard")
+    monkeypatch.setattr(window, "ask_unsaved", lambda: "discard")
     window.new_action.trigger()
     assert window.model() is None
     assert window.windowTitle() == "No model[*] — Digit Lab" and not window.isWindowModified()
@@ -81,7 +81,7 @@ def test_unsaved_model_can_be_saved_when_closing(qtbot, make_window, tmp_path, m
     window.training_panel.train_button.click()
     qtbot.waitUntil(lambda: not window.is_training(), timeout=60_000)
     target = tmp_path / "kept.keras"
-    monkeypatch.setattr(window, "_ask_unsaved", lambda: "save")
+    monkeypatch.setattr(window, "ask_unsaved", lambda: "save")
     monkeypatch.setattr(window, "_ask_save_path", lambda: str(target))
 
     assert window.close()
@@ -93,10 +93,10 @@ def test_cancel_keeps_the_window_open(qtbot, make_window, monkeypatch):
     window.training_panel.set_config(quick_config())
     window.training_panel.train_button.click()
     qtbot.waitUntil(lambda: not window.is_training(), timeout=60_000)
-    monkeypatch.setattr(window, "_ask_unsaved", lambda: "cancel")
+    monkeypatch.setattr(window, "ask_unsaved", lambda: "cancel")
     assert not window.close()
     assert window.isVisible()
-    monkeypatch.setattr(window, "_ask_unsaved", lambda: "discard")
+    monkeypatch.setattr(window, "ask_unsaved", lambda: "discard")
 
 
 def test_dropping_a_keras_file_opens_it(qtbot, window, tiny_model_path):

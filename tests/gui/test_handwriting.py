@@ -243,7 +243,7 @@ def test_closing_the_window_mid_fine_tuning_undoes_it_without_asking(qtbot, wind
     weights_before = [w.copy() for w in window.model().get_weights()]
     epochs_before = window.plots.point_counts()["loss"][1]
     asked = []
-    window._ask_unsaved = lambda: asked.append("unsaved?") or "discard"
+    window.ask_unsaved = lambda: asked.append("unsaved?") or "discard"
     hand.view.fine_tune_button.click()
     qtbot.waitUntil(lambda: window.plots.point_counts()["loss"][1] > epochs_before, timeout=120_000)
 
