@@ -22,13 +22,13 @@ from desktop_app.core.export import EXPORT_FORMATS
 from desktop_app.core.modelio import LoadedModel, ModelMetadata, load_model, save_model
 from desktop_app.core.models import PRESETS
 from desktop_app.core.training import BatchProgress, EpochRecord, TrainConfig, TrainingPlan, TrainingResult
-from desktop_app.gui.app import freeze_long_lived_objects
 from desktop_app.gui.drawing.canvas import CanvasPanel
 from desktop_app.gui.handwriting.controller import install_handwriting
 from desktop_app.gui.inspection.controller import install_look_inside
 from desktop_app.gui.training.plots import TrainingPlots
 from desktop_app.gui.drawing.prediction_panel import NO_MODEL_HINT, PredictionPanel
 from desktop_app.gui.resources import action_icon, app_icon
+from desktop_app.gui.runtime import freeze_long_lived_objects
 from desktop_app.gui.settings import AppSettings
 from desktop_app.gui.training.panel import TrainingLog, TrainingPanel, format_duration, format_metrics
 from desktop_app.gui.workers import (ExportWorker, TensorFlowInfo, TensorFlowLoader,
