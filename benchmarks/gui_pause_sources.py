@@ -24,7 +24,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from gui_training import PROBE_MS, StallProbe  # noqa: E402  (benchmarks/ is the script's folder)
 
 from desktop_app.core.training import TrainConfig, TrainingObserver, new_model, train  # noqa: E402
-from desktop_app.gui.app import create_application, wait_until  # noqa: E402
+from desktop_app.gui.app import create_application  # noqa: E402
+from desktop_app.gui.driver import wait_until  # noqa: E402
 
 
 def median_ms(work, repeats: int) -> float:

@@ -24,10 +24,11 @@ import numpy as np
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Slot  # noqa: E402
+from PySide6.QtCore import QObject, QTimer, Slot  # noqa: E402
 
 from desktop_app.core.training import TrainConfig  # noqa: E402
-from desktop_app.gui.app import create_application, wait_until  # noqa: E402
+from desktop_app.gui.app import create_application  # noqa: E402
+from desktop_app.gui.driver import WindowDriver, temporary_settings  # noqa: E402
 
 PROBE_MS = 10
 
@@ -53,37 +54,24 @@ class StallProbe(QObject):
         self.timer.start()
 
 
-class FirstBatch(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.at = None
-
-    @Slot(object)
-    def seen(self, progress) -> None:
-        if self.at is None:
-            self.at = time.perf_counter()
-
-
-def gui_run(app, config: TrainConfig):
-    from desktop_app.gui.main_window import MainWindow
-    from desktop_app.gui.settings import AppSettings
-
-    window = MainWindow(AppSettings())
-    window._ask_unsaved = lambda: "discard"
-    window.show()
-    wait_until(window.tensorflow_ready, 120)
-    window.training_panel.set_config(config)
-    probe, first = StallProbe(), FirstBatch()
+def gui_run(config: TrainConfig):
+    driver = WindowDriver.show_new()
+    if not driver.wait_for_tensorflow(120):
+        raise SystemExit(f"TensorFlow did not load: {driver.window.tensorflow_failure() or 'time limit reached'}")
+    driver.configure_training(config)
+    probe = StallProbe()
     probe.start()
     started = time.perf_counter()
-    window.training_panel.train_button.click()
-    window._training_worker.batch_progress.connect(first.seen)
-    wait_until(lambda: not window.is_training(), 900)
+    if not driver.press_train():
+        raise SystemExit("pressing Train did not start training")
+    result = driver.wait_for_run(900)
     probe.timer.stop()
-    result = window.last_training_result()
-    window.close()
-    stalls_first = [gap - PROBE_MS for t, gap in probe.gaps if t <= (first.at or started)]
-    stalls_after = [gap - PROBE_MS for t, gap in probe.gaps if first.at and t > first.at + 0.1]
+    first_at = driver.first_batch_at()
+    driver.close()
+    if result is None:
+        raise SystemExit("training did not finish within 900 s")
+    stalls_first = [gap - PROBE_MS for t, gap in probe.gaps if t <= (first_at or started)]
+    stalls_after = [gap - PROBE_MS for t, gap in probe.gaps if first_at and t > first_at + 0.1]
     return result, stalls_first, stalls_after
 
 
@@ -103,19 +91,18 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
     folder = tempfile.mkdtemp(prefix="digit-lab-bench-")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
-    app = create_application(["bench"])
+    create_application(["bench"])
     config = TrainConfig(epochs=args.epochs, train_limit=args.images, device="cpu")
     samples = config.train_limit * (1 - config.validation_split) * config.epochs
     gui_rates, cli_rates, first_stalls, after_p99, after_max = [], [], [], [], []
-    for _ in range(args.repeats):
-        result, first, after = gui_run(app, config)
-        gui_rates.append(samples / result.seconds)
-        cli_rates.append(samples / cli_run(config, folder))
-        first_stalls.append(max(first) if first else float("nan"))
-        after_p99.append(float(np.percentile(after, 99)))
-        after_max.append(max(after))
+    with temporary_settings(folder):  # the user's settings (a saved device, a last model) play no part
+        for _ in range(args.repeats):
+            result, first, after = gui_run(config)
+            gui_rates.append(samples / result.seconds)
+            cli_rates.append(samples / cli_run(config, folder))
+            first_stalls.append(max(first) if first else float("nan"))
+            after_p99.append(float(np.percentile(after, 99)))
+            after_max.append(max(after))
     print(f"command: QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']} python benchmarks/gui_training.py "
           f"--images {args.images} --epochs {args.epochs} --repeats {args.repeats}")
     gui, cli = statistics.median(gui_rates), statistics.median(cli_rates)

@@ -274,7 +274,7 @@ def _start_gui(argv: list[str]) -> int:
 
 
 def _self_test(args: argparse.Namespace) -> int:
-    from desktop_app.gui.app import run_self_test
+    from desktop_app.gui.self_test import run_self_test
 
     return run_self_test([sys.argv[0]])
 

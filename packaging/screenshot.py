@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -68,8 +67,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from desktop_app.core.models import DEFAULT_PRESET
     from desktop_app.core.training import TrainConfig
-    from desktop_app.gui.app import (_restore_settings_location, _use_temporary_settings, create_application,
-                                     draw_stroke, wait_until)
+    from desktop_app.gui.app import create_application
+    from desktop_app.gui.driver import WindowDriver, temporary_settings, wait_until
 
     app = create_application([sys.argv[0]])
     if arguments.dark:
@@ -77,26 +76,22 @@ def main(argv: list[str] | None = None) -> int:
         app.setPalette(dark_palette())
     output = Path(arguments.output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="digit-lab-screenshot-") as folder:
-        previous = _use_temporary_settings(folder)
-        from desktop_app.gui.main_window import MainWindow
-        from desktop_app.gui.settings import AppSettings
-
-        window = MainWindow(AppSettings())
-        window._ask_unsaved = lambda: "discard"
-        window.resize(width, height)
-        window.show()
+    with temporary_settings():
+        driver = WindowDriver.show_new(size=(width, height))
+        window = driver.window
         try:
-            if not wait_until(window.tensorflow_ready, 120):
-                print("TensorFlow did not load", file=sys.stderr)
+            if not driver.wait_for_tensorflow(120):
+                print(f"TensorFlow did not load: {window.tensorflow_failure() or 'time limit reached'}",
+                      file=sys.stderr)
                 return 1
             if arguments.state != "idle":
                 panel = window.training_panel
-                panel.set_config(TrainConfig(preset=arguments.preset or DEFAULT_PRESET, epochs=arguments.epochs,
-                                             batch_size=64, learning_rate=3e-3, train_limit=arguments.train_limit,
-                                             validation_split=0.1, augment=False, device=panel.config().device))
-                panel.train_button.click()
-                draw_stroke(window.canvas, SEVEN)
+                driver.configure_training(TrainConfig(
+                    preset=arguments.preset or DEFAULT_PRESET, epochs=arguments.epochs, batch_size=64,
+                    learning_rate=3e-3, train_limit=arguments.train_limit, validation_split=0.1, augment=False,
+                    device=panel.config().device))
+                driver.press_train()
+                driver.draw(SEVEN, clear=False)
                 if arguments.state == "training":
                     finished = max(arguments.epochs - 1, 1)
                     wait_until(lambda: window.plots.point_counts()["loss"][1] >= finished
@@ -104,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
                     wait_until(lambda: panel.progress_bar.value() >= panel.progress_bar.maximum() * 0.85
                                or not window.is_training(), 600)
                 else:
-                    wait_until(lambda: not window.is_training(), 900)
+                    driver.wait_for_run(900)
                 for plot in (window.plots.loss, window.plots.accuracy):  # the crosshair, as on a mouse-over
                     plot.show_readout(max(arguments.epochs - 1, 1) + 0.0)
             from PySide6.QtCore import QEvent
@@ -120,9 +115,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{window.prediction.headline_text() or 'no prediction'}, {window.tensorflow_status()}")
             return 0
         finally:
-            window.shutdown()
-            window.close()
-            _restore_settings_location(previous)
+            driver.close()  # stops the training a "training" shot leaves running
 
 
 if __name__ == "__main__":

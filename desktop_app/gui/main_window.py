@@ -24,7 +24,7 @@ from desktop_app.gui.files.controller import FilesController, make_action
 from desktop_app.gui.handwriting.controller import HandwritingController
 from desktop_app.gui.inspection.controller import InspectionController
 from desktop_app.gui.resources import app_icon
-from desktop_app.gui.app import freeze_long_lived_objects  # moves to runtime.py
+from desktop_app.gui.runtime import freeze_long_lived_objects
 from desktop_app.gui.session import ModelSession
 from desktop_app.gui.settings import AppSettings
 from desktop_app.gui.tasks import TaskRunner

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 @pytest.fixture(scope="session", autouse=True)
 def garbage_collected_on_gui_thread(qapp):
     """As in the app: cycles are collected on the GUI thread only, never inside a worker thread."""
-    from desktop_app.gui.app import collect_garbage_on_gui_thread
+    from desktop_app.gui.runtime import collect_garbage_on_gui_thread
 
     collect_garbage_on_gui_thread()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, Qt
 
-from desktop_app.gui.app import ONE, SEVEN, draw_stroke, send_mouse
+from desktop_app.gui.driver import ONE, SEVEN, draw_stroke, send_mouse
 
 __all__ = ["ONE", "SEVEN", "draw_stroke", "ink", "quick_config", "right_click", "send_mouse"]
 

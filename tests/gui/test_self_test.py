@@ -6,7 +6,7 @@ import io
 
 from PySide6.QtCore import QSettings
 
-from desktop_app.gui.app import run_self_test
+from desktop_app.gui.self_test import run_self_test
 
 
 def test_self_test_passes(qtbot, tensorflow, isolated_settings):
