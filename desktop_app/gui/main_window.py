@@ -95,6 +95,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
+        # The left and right docks run the window's full height; the bottom dock sits between them.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         for contributions in (self.training.contributions(), self.inspection.contributions(),
                               self.handwriting.contributions()):
             self._place(contributions)
@@ -185,8 +188,6 @@ class MainWindow(QMainWindow):
     def _arrange_docks(self) -> None:
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.toolbar.toggleViewAction())
-        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         for dock in (self.training.training_dock, self.training.curves_dock, self.inspection.inside_dock):
             dock.raise_()  # the first tab of each area
         self.resizeDocks([self.training.training_dock, self.inspection.inside_dock], [340, 360],

@@ -28,6 +28,7 @@ class ModelSession(QObject):
     modelChanged = Signal()  # another model (opened, built, or none): everything about it may differ
     weightsChanged = Signal()  # the same model, new weights or history (an epoch, a run's end, a fine-tune)
     unsavedChanged = Signal(bool)  # saved, or changed since; the path may have changed too
+    historyReplaced = Signal()  # the history went back to an earlier one (a fine-tune undone)
     runRecorded = Signal(object)  # a training run of this session ended (a core TrainingResult)
     logLine = Signal(str)  # a line for the training log (what happened to the model)
     statusMessage = Signal(str, int)  # a transient status-bar message and its milliseconds (0: until replaced)
@@ -179,6 +180,7 @@ class ModelSession(QObject):
             self._model.set_weights(weights)
         self._metadata.history = {key: list(values) for key, values in history.items()}
         self.update_after_training(self._metadata, unsaved)
+        self.historyReplaced.emit()
 
     def save(self, path: str | Path) -> Path:
         """Save the model and its metadata to `path` atomically; raises ModelFileError (nothing harmed)."""

@@ -38,11 +38,14 @@ class _ThreadKeeper(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self._running: dict[QThread, QObject] = {}
+        self._running: dict[QThread, tuple[QObject, QObject]] = {}  # thread → (worker, its runner)
 
-    def keep(self, thread: QThread, worker: QObject) -> None:
-        self._running[thread] = worker
+    def keep(self, thread: QThread, worker: QObject, owner: QObject) -> None:
+        self._running[thread] = (worker, owner)
         thread.finished.connect(self._release)
+
+    def threads_of(self, owner: QObject) -> list[QThread]:
+        return [thread for thread, (_, runner) in self._running.items() if runner is owner]
 
     @Slot()
     def _release(self) -> None:
@@ -85,8 +88,11 @@ class TaskRunner(QObject):
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.finished.connect(thread.quit)
-        _thread_keeper().keep(thread, worker)
-        thread.finished.connect(self._thread_finished)
+        _thread_keeper().keep(thread, worker, self)
+        # The task ends for the window when its worker says so (a queued call, after the owner's own
+        # handlers, which were connected first); the keeper holds the thread until it has really ended.
+        worker.finished.connect(self._worker_finished)
+        thread.finished.connect(self._worker_finished)  # a worker that never emitted (it raised)
         thread.finished.connect(thread.deleteLater)
         self._tasks[kind] = (thread, worker)
         thread.start()
@@ -95,11 +101,10 @@ class TaskRunner(QObject):
             self.busyChanged.emit(True)
         return True
 
-    @Slot()
-    def _thread_finished(self) -> None:
-        thread = self.sender()
-        for kind, (running, _) in list(self._tasks.items()):
-            if running is thread:
+    def _worker_finished(self, *_result) -> None:
+        sender = self.sender()
+        for kind, (thread, worker) in list(self._tasks.items()):
+            if sender is worker or sender is thread:
                 del self._tasks[kind]
                 self.tasksChanged.emit()
                 if not self._tasks:
@@ -135,7 +140,8 @@ class TaskRunner(QObject):
         return [thread for thread, _ in self._tasks.values()]
 
     def running_threads(self) -> int:
-        return sum(1 for thread, _ in self._tasks.values() if not thread.isFinished())
+        """Threads of this runner's tasks that have not ended yet (a finished task's may still be ending)."""
+        return sum(1 for thread in _thread_keeper().threads_of(self) if not thread.isFinished())
 
     # -- stopping -----------------------------------------------------------------------------------
     def cancel(self, kind: str) -> bool:
@@ -154,10 +160,10 @@ class TaskRunner(QObject):
         handle what they left (their queued `finished` signals would come after the window is gone)."""
         self._shut_down = True
         workers = []
-        for kind, (thread, worker) in list(self._tasks.items()):
+        for kind, (_, worker) in list(self._tasks.items()):
             self.cancel(kind)
             workers.append(worker)
-        for thread, _ in list(self._tasks.values()):
+        for thread in _thread_keeper().threads_of(self):  # finished tasks' threads may still be ending
             thread.quit()  # the worker's finished→quit is queued to this (blocked) thread: quit directly
             thread.wait()
         self._tasks.clear()

@@ -22,8 +22,8 @@ def test_choices_survive_a_new_window(qtbot, make_window, isolated_settings, tmp
     panel.preset_combo.setCurrentIndex(panel.preset_combo.findData("small-cnn"))
     panel.device_combo.setCurrentIndex(panel.device_combo.findData("cpu"))
     first.canvas_panel.pen_slider.setValue(31)
-    first.curves_dock.toggleViewAction().trigger()  # the user hides the curves
-    assert first.curves_dock.isHidden()
+    first.training.curves_dock.toggleViewAction().trigger()  # the user hides the curves
+    assert first.training.curves_dock.isHidden()
     assert first.close()
 
     second = make_window()
@@ -35,7 +35,7 @@ def test_choices_survive_a_new_window(qtbot, make_window, isolated_settings, tmp
     assert config.early_stopping_patience == 3 and config.train_limit == 5000 and config.device == "cpu"
     assert second.training_panel.epochs_spin.value() == 7
     assert second.canvas_panel.pen_slider.value() == 31 and second.canvas.pen_width() == 31
-    assert second.curves_dock.isHidden()  # the window's dock layout came back
+    assert second.training.curves_dock.isHidden()  # the window's dock layout came back
     assert second.settings.window_geometry() is not None
     # the settings went to the test's folder
     assert str(isolated_settings) in QSettings().fileName()

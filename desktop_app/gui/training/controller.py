@@ -66,6 +66,7 @@ class TrainingController(QObject):
         self.panel.configChanged.connect(self.save_settings)
         session.logLine.connect(self.log_view.append_line)
         session.modelChanged.connect(self._model_changed)
+        session.historyReplaced.connect(self._show_history)
         session.unsavedChanged.connect(self._describe_model)
         tasks.tasksChanged.connect(self._tasks_changed)
 
@@ -126,8 +127,12 @@ class TrainingController(QObject):
 
     @Slot()
     def _model_changed(self) -> None:
-        self.plots.set_history(self.session.history())
+        self._show_history()
         self._describe_model()
+
+    @Slot()
+    def _show_history(self) -> None:
+        self.plots.set_history(self.session.history())
 
     @Slot()
     def _describe_model(self, *_args) -> None:
