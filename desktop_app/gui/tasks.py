@@ -132,9 +132,6 @@ class TaskRunner(QObject):
         """The window is closing: no new task starts, and running ones are being stopped."""
         return self._shut_down
 
-    def running_kinds(self) -> list[str]:
-        return list(self._tasks)
-
     def threads(self) -> list[QThread]:
         """The threads of the running tasks."""
         return [thread for thread, _ in self._tasks.values()]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import shiboken6
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.core.inference import Predictor
 from desktop_app.core.preprocess import preprocess_image
 from desktop_app.gui import workers
-from gui_support import SEVEN, draw_stroke, quick_config
+from gui_support import ONE, SEVEN, draw_stroke, quick_config
 
 
 def _train(qtbot, window, config, timeout=60_000):
@@ -177,3 +179,75 @@ def test_a_model_that_cannot_be_built_leaves_the_open_one(qtbot, window, message
     assert window.training_panel.train_button.isEnabled()
     draw_stroke(window.canvas, SEVEN)
     assert window.prediction.probabilities() is not None  # the open model still reads drawings
+
+
+class _EpochWeights(QObject):
+    """Keeps each epoch's weights as the training worker hands them to the window (on the GUI thread)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.weights: list[list[np.ndarray]] = []
+
+    @Slot(object, object)
+    def record(self, _record, weights) -> None:
+        self.weights.append([array.copy() for array in weights])
+
+
+def test_drawing_through_several_epoch_ends_reads_with_the_newest_epoch(qtbot, window):
+    """The canvas' copy of the model is only ever used on the GUI thread: drawing without pause while
+    training crosses several epoch ends, and each answer is the last finished epoch's."""
+    config = quick_config(preset="small-cnn", epochs=4, train_limit=900, batch_size=16)
+    window.training_panel.set_config(config)
+    window.training_panel.train_button.click()
+    recorder = _EpochWeights()
+    window.tasks.worker("training").epoch_ended.connect(recorder.record)
+    reference = None
+    checked = set()
+    strokes = 0
+    while window.is_training():
+        window.canvas.clear()
+        draw_stroke(window.canvas, SEVEN if strokes % 2 else ONE)  # every stroke is read at once
+        strokes += 1
+        qtbot.wait(5)
+        note = window.prediction.model_note.text()
+        epochs = len(recorder.weights)
+        if epochs and f"after epoch {epochs} " in note and epochs not in checked:
+            if reference is None:
+                from desktop_app.core.inference import copy_model
+
+                reference = Predictor(copy_model(window.session.predictor().model))
+            reference.set_weights(recorder.weights[-1])
+            expected = reference.predict(window.prediction.network_input())
+            np.testing.assert_allclose(window.prediction.probabilities(), expected, atol=1e-5)
+            checked.add(epochs)
+
+    result = window.last_training_result()
+    assert result.status == "finished", result.reason
+    assert len(recorder.weights) == 4
+    assert len(checked) >= 3, f"only epochs {sorted(checked)} were seen while drawing ({strokes} strokes)"
+    draw_stroke(window.canvas, SEVEN)  # and after the run, the final weights
+    final = Predictor(window.model()).predict(window.prediction.network_input())
+    np.testing.assert_allclose(window.prediction.probabilities(), final, atol=1e-5)
+
+
+def test_closing_during_training_and_choosing_cancel_keeps_it_running(qtbot, window, monkeypatch, message_boxes):
+    asked = []
+
+    def cancel(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(cancel))
+    config = quick_config(epochs=3, train_limit=1200, batch_size=16)
+    window.training_panel.set_config(config)
+    window.training_panel.train_button.click()
+    qtbot.waitUntil(lambda: window.plots.point_counts()["loss"][0] >= 1, timeout=60_000)
+
+    assert not window.close()
+
+    assert asked and "Training is running" in asked[0]
+    assert window.isVisible() and window.is_training()
+    qtbot.waitUntil(lambda: not window.is_training(), timeout=120_000)
+    result = window.last_training_result()
+    assert result.status == "finished" and result.epochs_completed == 3
+    assert "Closing" not in window.log_view.toPlainText()

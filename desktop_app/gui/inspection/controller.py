@@ -181,9 +181,6 @@ class InspectionController(QObject):
         self.session.status("Evaluating on the MNIST test set…", 4000)
         return True
 
-    def is_evaluating(self) -> bool:
-        return self.tasks.is_running(EVALUATION)
-
     @Slot(object)
     def show_on_canvas(self, image: np.ndarray) -> None:
         """Put a 28×28 test digit on the canvas: the prediction, maps and overlay follow."""

@@ -222,7 +222,6 @@ class MetricPlot(QWidget):
 class TrainingPlots(QWidget):
     """The loss and accuracy plots side by side, with one legend below both (it never hides a curve)."""
 
-    historyReplaced = Signal(object)  # the history set_history showed (a model opened, or a new one)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -278,7 +277,6 @@ class TrainingPlots(QWidget):
 
             self.loss.set_epoch_value(index + 1, value("loss"), value("val_loss"))
             self.accuracy.set_epoch_value(index + 1, value("accuracy"), value("val_accuracy"))
-        self.historyReplaced.emit(history)
 
     @Slot(object)
     def add_batch(self, progress: BatchProgress) -> None:
