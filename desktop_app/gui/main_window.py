@@ -98,8 +98,8 @@ class MainWindow(QMainWindow):
         # The left and right docks run the window's full height; the bottom dock sits between them.
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        for contributions in (self.training.contributions(), self.inspection.contributions(),
-                              self.handwriting.contributions()):
+        for contributions in (self.training.contributions(), self.handwriting.contributions(),
+                              self.inspection.contributions()):
             self._place(contributions)
         self._arrange_docks()
         self._connect()
