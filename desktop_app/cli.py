@@ -94,7 +94,8 @@ def _keep_loaded_architecture(args: argparse.Namespace, config: TrainConfig, pre
     """A continued model keeps its own architecture (`preset`, "" for a model from elsewhere) whatever
     --preset says, and the saved config says so too."""
     if "preset" in args.given and args.preset != preset:
-        print(f"warning: --resume keeps the loaded model's architecture ({preset or 'not a Digit Lab preset'}); "
+        kept = preset or "not a Digit Lab preset"
+        print(f"digit-lab: warning: --resume keeps the loaded model's architecture ({kept}); "
               f"--preset {args.preset} is ignored.", file=sys.stderr)
     return dataclasses.replace(config, preset=preset)
 

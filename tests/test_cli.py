@@ -250,8 +250,8 @@ def test_resume_records_the_loaded_architecture(tmp_path, capsys):
 
     assert main(["train", "--resume", str(first), "--preset", "batchnorm-cnn", *quick, "--out", str(renamed)]) == 0
     assert read_metadata(renamed).preset == "small-cnn"
-    warnings = [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning")]
-    assert warnings == ["warning: --resume keeps the loaded model's architecture (small-cnn); "
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "warning" in line]
+    assert warnings == ["digit-lab: warning: --resume keeps the loaded model's architecture (small-cnn); "
                         "--preset batchnorm-cnn is ignored."]
 
 

@@ -68,17 +68,19 @@ class TrainConfig:
                 "architecture.")
     # -- Training
     epochs: int = described(
-        5, help="default 5 (4 with --fine-tune)", flag="--epochs", flag_default=None,  # None: fine-tuning's own
+        5, help="passes over the training images (default 5; 4 with --fine-tune)",
+        flag="--epochs", flag_default=None,  # not given: 5, or fine-tuning's own 4
         label="&Epochs", minimum=1, maximum=1000,
         tooltip="How many passes over the training images this run makes. Continuing a model adds this many "
                 "epochs.")
     batch_size: int = described(
-        128, help="default %(default)s", flag="--batch-size", label="&Batch size", minimum=1, maximum=8192,
+        128, help="images per gradient step (default %(default)s)", flag="--batch-size",
+        label="&Batch size", minimum=1, maximum=8192,
         tooltip="Images per gradient step; the arrows double and halve it. Larger batches run faster per "
                 "image, smaller ones learn more per epoch.")
     learning_rate: float = described(
-        3e-3, help="default %(default)s", flag="--learning-rate", label="Learning &rate",
-        minimum=0.00001, maximum=1.0,
+        3e-3, help="the optimizer's step size (default %(default)s)", flag="--learning-rate",
+        label="Learning &rate", minimum=0.00001, maximum=1.0,
         tooltip="The step size of the optimizer; the arrows double and halve it. It falls along a half "
                 "cosine over the run.")
     cosine_decay: bool = described(True, help="the learning rate falls along a half cosine over the run's epochs")
@@ -133,7 +135,7 @@ class TrainConfig:
         tooltip="How the training steps run: Keras' fit, or a hand-written GradientTape loop; both learn the "
                 "same way and report alike.")
     # -- not in the window
-    seed: int = described(42, help="default %(default)s", flag="--seed")
+    seed: int = described(42, help="the random seed of the run (default %(default)s)", flag="--seed")
     normalization: str = described("unit", help="how the model scales its input; see models.NORMALIZATIONS")
 
     def to_dict(self) -> dict[str, Any]:

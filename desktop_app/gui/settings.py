@@ -85,7 +85,7 @@ class AppSettings:
             if item.optional:  # None is stored as 0 or "": an INI file has no None
                 values[item.name] = self.get(item.settings_key, item.empty) or None
             else:
-                values[item.name] = self.get(item.settings_key, getattr(defaults, item.name))
+                values[item.name] = self.get(item.settings_key, item.default)
         config = config_class.from_dict({**defaults.to_dict(), **values})
         try:
             config.check()

@@ -34,7 +34,8 @@ def test_the_flags_and_settings_keys_are_those_users_already_have():
 
 def test_types_and_optional_fields_come_from_the_annotations():
     fields = {item.name: item for item in config_fields(TrainConfig)}
-    assert (fields["train_limit"].type, fields["train_limit"].optional, fields["train_limit"].empty) == (int, True, 0)
+    limit = fields["train_limit"]
+    assert (limit.type, limit.optional, limit.empty) == (int, True, 0)
     assert (fields["checkpoint_path"].type, fields["checkpoint_path"].optional) == (str, True)
     assert (fields["learning_rate"].type, fields["learning_rate"].optional) == (float, False)
     assert fields["optimizer"].choice_values == ["adam", "sgd"]

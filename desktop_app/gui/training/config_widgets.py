@@ -51,11 +51,11 @@ def generic_field_widget(item: ConfigField) -> FieldWidget:
         check = QCheckBox(setting.label or "")
         made = FieldWidget(check, check.isChecked, lambda value: check.setChecked(bool(value)), check.toggled)
     elif item.type is int:
-        made = _spin_field_widget(item, QSpinBox(), int, GENERIC_INT_MAXIMUM)
+        made = _spin_field_widget(item, QSpinBox(), int)
     elif item.type is float:
         spin = QDoubleSpinBox()
         spin.setDecimals(GENERIC_FLOAT_DECIMALS)
-        made = _spin_field_widget(item, spin, float, GENERIC_FLOAT_MAXIMUM)
+        made = _spin_field_widget(item, spin, float)
     else:
         made = _line_edit_field_widget(item)
     made.widget.setToolTip(setting.tooltip)
@@ -86,19 +86,19 @@ def choice_combo(setting: Setting) -> QComboBox:
     return combo
 
 
-def configure_spin_box(spin: QSpinBox | QDoubleSpinBox, setting: Setting, number: type, maximum: float) -> None:
-    """Range, step, suffix and the minimum's text ("Off", "All") from the description."""
+def configure_spin_box(spin: QSpinBox | QDoubleSpinBox, setting: Setting, number: type = int) -> None:
+    """Range (0 to a large `number` unless described), step, suffix and the minimum's text ("Off", "All")."""
+    largest = GENERIC_FLOAT_MAXIMUM if number is float else GENERIC_INT_MAXIMUM
     spin.setRange(number(setting.minimum if setting.minimum is not None else 0),
-                  number(setting.maximum if setting.maximum is not None else maximum))
+                  number(setting.maximum if setting.maximum is not None else largest))
     if setting.step is not None:
         spin.setSingleStep(number(setting.step))
     spin.setSuffix(setting.suffix)
     spin.setSpecialValueText(setting.off_text)
 
 
-def _spin_field_widget(item: ConfigField, spin: QSpinBox | QDoubleSpinBox, number: type,
-                       maximum: float) -> FieldWidget:
-    configure_spin_box(spin, item.setting, number, maximum)
+def _spin_field_widget(item: ConfigField, spin: QSpinBox | QDoubleSpinBox, number: type) -> FieldWidget:
+    configure_spin_box(spin, item.setting, number)
 
     def read() -> Any:
         value = spin.value()

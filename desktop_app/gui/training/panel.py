@@ -339,14 +339,14 @@ class TrainingPanel(QWidget):
     @staticmethod
     def _batch_field(item: ConfigField) -> FieldWidget:
         spin = PowerOfTwoSpinBox()
-        configure_spin_box(spin, item.setting, int, item.setting.maximum)
+        configure_spin_box(spin, item.setting, int)
         spin.setToolTip(item.setting.tooltip)
         return FieldWidget(spin, spin.value, spin.setValue, spin.valueChanged)
 
     @staticmethod
     def _learning_rate_field(item: ConfigField) -> FieldWidget:
         spin = LearningRateSpinBox()
-        configure_spin_box(spin, item.setting, float, item.setting.maximum)
+        configure_spin_box(spin, item.setting, float)
         spin.setToolTip(item.setting.tooltip)
         return FieldWidget(spin, lambda: round(spin.value(), 6), spin.setValue, spin.valueChanged)
 
