@@ -6,6 +6,7 @@ TensorFlow is imported inside the commands that need it, so `digit-lab --help` a
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import signal
@@ -14,12 +15,12 @@ import threading
 from pathlib import Path
 
 from desktop_app import __version__
+from desktop_app.core.config_fields import FIELD_DEFAULT, cli_fields
 from desktop_app.core.errors import DigitLabError
-from desktop_app.core.models import DEFAULT_PRESET, PRESETS
 # Each command that needs TensorFlow imports it through this first: quietly (its C++ start-up chatter is
 # noise for a user) and with GPU memory growth on. The module itself is cheap; TensorFlow loads on the call.
 from desktop_app.core.tensorflow_runtime import import_tensorflow
-from desktop_app.core.training import LOOPS, OPTIMIZERS, TrainConfig, TrainingObserver
+from desktop_app.core.training import TrainConfig, TrainingObserver
 from desktop_app.progress_bar import ProgressBar
 
 log = logging.getLogger("desktop_app")
@@ -58,20 +59,54 @@ class _CliProgress(TrainingObserver):
         self.bar = None
 
 
+class _StoreNoted(argparse.Action):
+    """argparse's plain store that also notes the flag in `args.given`, to tell a flag the user typed from
+    its default (--resume warns about an explicit --preset only)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        setattr(namespace, self.dest, values)
+        namespace.given = {*namespace.given, self.dest}
+
+
+def add_config_flags(parser: argparse.ArgumentParser, config_class: type[TrainConfig] = TrainConfig) -> None:
+    """One flag per field of `config_class` that has one (see core.config_fields); the parsed value lands
+    under the field's name."""
+    for item in cli_fields(config_class):
+        setting = item.setting
+        default = item.default if setting.flag_default is FIELD_DEFAULT else setting.flag_default
+        options = {"dest": item.name, "default": default, "help": setting.help}
+        if item.type is bool:  # on by default: --no-FLAG turns it off; off by default: FLAG turns it on
+            options["action"] = argparse.BooleanOptionalAction if item.default else "store_true"
+        else:
+            options.update(action=_StoreNoted, type=item.type, metavar=setting.metavar,
+                           choices=item.choice_values or None)
+        parser.add_argument(setting.flag, **options)
+    parser.set_defaults(given=frozenset())
+
+
+def config_from_args(args: argparse.Namespace, config_class: type[TrainConfig] = TrainConfig) -> TrainConfig:
+    """The config the flags describe; a flag left at None (not given) keeps its field's default."""
+    values = {item.name: getattr(args, item.name) for item in cli_fields(config_class)}
+    return config_class(**{name: value for name, value in values.items() if value is not None})
+
+
+def _keep_loaded_architecture(args: argparse.Namespace, config: TrainConfig, preset: str) -> TrainConfig:
+    """A continued model keeps its own architecture (`preset`, "" for a model from elsewhere) whatever
+    --preset says, and the saved config says so too."""
+    if "preset" in args.given and args.preset != preset:
+        kept = preset or "not a Digit Lab preset"
+        print(f"digit-lab: warning: --resume keeps the loaded model's architecture ({kept}); "
+              f"--preset {args.preset} is ignored.", file=sys.stderr)
+    return dataclasses.replace(config, preset=preset)
+
+
 def _train(args: argparse.Namespace) -> int:
     import_tensorflow()
     from desktop_app.core.data import load_dataset
-    from desktop_app.core.modelio import ModelMetadata, load_model, save_model
-    from desktop_app.core.training import train
+    from desktop_app.core.modelio import load_model, save_model
+    from desktop_app.core.training import run_metadata, train
 
-    config = TrainConfig(
-        preset=args.preset, epochs=args.epochs if args.epochs is not None else TrainConfig.epochs,
-        batch_size=args.batch_size,
-        learning_rate=args.learning_rate, optimizer=args.optimizer,
-        validation_split=args.validation_split, seed=args.seed, augment=args.augment,
-        early_stopping_patience=args.early_stopping, data=args.data or "mnist",
-        train_limit=args.limit, device=args.device, loop=args.loop, tensorboard_dir=args.tensorboard,
-        checkpoint_path=args.checkpoint, restore_best=args.restore_best)
+    config = config_from_args(args)
     config.check()
     out = Path(args.out)
     if not out.parent.exists():
@@ -82,6 +117,7 @@ def _train(args: argparse.Namespace) -> int:
     if args.resume:
         loaded = load_model(args.resume)
         model, history = loaded.model, loaded.metadata.history
+        config = _keep_loaded_architecture(args, config, loaded.metadata.preset)
     dataset = load_dataset(config.data)
     if not dataset.has_test_set and args.mix_mnist:  # a folder of images: keep MNIST in view
         from desktop_app.core.fine_tuning import mix_with_mnist
@@ -102,8 +138,7 @@ def _train(args: argparse.Namespace) -> int:
         result = train(config, _CliProgress(), stop_event, model=model, dataset=dataset, history=history)
     finally:
         signal.signal(signal.SIGINT, previous_handler)
-    saved = save_model(result.model, out, ModelMetadata(
-        preset=config.preset, dataset=dataset.name, config=config.to_dict(), history=result.history))
+    saved = save_model(result.model, out, run_metadata(config, result.history, dataset.name))
     summary = {"status": result.status, "reason": result.reason, "model": str(saved),
                "epochs": result.epochs_completed, "seconds": round(result.seconds, 2),
                "device": result.device, "metrics": result.final_metrics}
@@ -119,7 +154,8 @@ def _fine_tune(args: argparse.Namespace, config: TrainConfig, out: Path) -> int:
     """`train --fine-tune MODEL --data FOLDER`: learn a person's hand, mixed with MNIST, and report."""
     from desktop_app.core.data import load_dataset
     from desktop_app.core.fine_tuning import fine_tune, fine_tune_config
-    from desktop_app.core.modelio import ModelMetadata, load_model, save_model
+    from desktop_app.core.modelio import load_model, save_model
+    from desktop_app.core.training import run_metadata
 
     if not args.data:
         raise DigitLabError("--fine-tune needs --data FOLDER: a folder with sub-folders 0-9 of your drawings.")
@@ -129,9 +165,9 @@ def _fine_tune(args: argparse.Namespace, config: TrainConfig, out: Path) -> int:
                               **({"epochs": args.epochs} if args.epochs is not None else {}))
     report = fine_tune(loaded.model, personal, load_dataset(), tuning, _CliProgress(),
                        history=loaded.metadata.history)
-    saved = save_model(loaded.model, out, ModelMetadata(
-        preset=loaded.metadata.preset, dataset=f"{loaded.metadata.dataset} + {personal.name}",
-        config=tuning.to_dict(), history=report.result.history))
+    saved = save_model(loaded.model, out, run_metadata(
+        tuning, report.result.history, f"{loaded.metadata.dataset} + {personal.name}",
+        architecture=loaded.metadata.preset))
     summary = {**report.to_dict(), "model": str(saved)}
     if args.json:
         _emit_json(summary)
@@ -279,7 +315,8 @@ def _self_test(args: argparse.Namespace) -> int:
     return run_self_test([sys.argv[0]])
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(config_class: type[TrainConfig] = TrainConfig) -> argparse.ArgumentParser:
+    """The `digit-lab` parser; `train`'s hyper-parameter flags come from `config_class`'s fields."""
     parser = argparse.ArgumentParser(
         prog="digit-lab",
         description="Train a convolutional network on handwritten digits and read your own. "
@@ -290,35 +327,7 @@ def build_parser() -> argparse.ArgumentParser:
     train = commands.add_parser("train", help="train a model and save it",
                                 description="Train a model on the embedded MNIST (or --data) and save it. "
                                             "Ctrl-C stops at the next batch and still saves.")
-    defaults = TrainConfig()
-    train.add_argument("--preset", default=DEFAULT_PRESET, choices=list(PRESETS),
-                       help="model architecture (default %(default)s): " +
-                            "; ".join(f"{p.name}: {p.description}" for p in PRESETS.values()))
-    train.add_argument("--epochs", type=int, default=None,
-                       help=f"default {defaults.epochs} (4 with --fine-tune)")
-    train.add_argument("--batch-size", type=int, default=defaults.batch_size, help="default %(default)s")
-    train.add_argument("--learning-rate", type=float, default=defaults.learning_rate, help="default %(default)s")
-    train.add_argument("--optimizer", choices=list(OPTIMIZERS), default=defaults.optimizer,
-                       help="adam, or sgd with Nesterov momentum 0.9 (default %(default)s)")
-    train.add_argument("--validation-split", type=float, default=defaults.validation_split,
-                       help="fraction of the training images held out (default %(default)s)")
-    train.add_argument("--augment", action=argparse.BooleanOptionalAction, default=defaults.augment,
-                       help="random shifts, rotations, scale and stroke thickness (default on)")
-    train.add_argument("--early-stopping", type=int, default=0, metavar="PATIENCE",
-                       help="stop after PATIENCE epochs without a better validation loss (0: off)")
-    train.add_argument("--restore-best", action="store_true",
-                       help="end with the weights of the epoch with the best validation loss")
-    train.add_argument("--checkpoint", default=None, metavar="BEST.keras",
-                       help="keep the best model so far (by validation loss) in this file")
-    train.add_argument("--tensorboard", default=None, metavar="DIR",
-                       help="write TensorBoard logs to DIR (view with: tensorboard --logdir DIR)")
-    train.add_argument("--loop", choices=list(LOOPS), default=defaults.loop,
-                       help="Keras fit, or a hand-written tf.GradientTape loop (default %(default)s)")
-    train.add_argument("--limit", type=int, default=None, metavar="N", help="use only the first N training images")
-    train.add_argument("--device", default="auto", help="cpu, gpu:N or auto (default auto)")
-    train.add_argument("--seed", type=int, default=defaults.seed, help="default %(default)s")
-    train.add_argument("--data", default=None, metavar="PATH",
-                       help="an MNIST .npz, a folder of IDX files, or a folder with sub-folders 0-9 of images")
+    add_config_flags(train, config_class)
     train.add_argument("--fine-tune", default=None, metavar="MODEL.keras",
                        help="teach this model the handwriting in --data FOLDER (mixed with MNIST, "
                             "augmented); prints accuracy before and after")

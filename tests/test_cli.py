@@ -213,3 +213,57 @@ def test_fine_tune_and_evaluate_on_a_folder(trained, handwriting_folder, tmp_pat
     evaluation = digit_lab("evaluate", str(tuned), "--data", str(handwriting_folder), "--json")
     assert evaluation.returncode == 0, evaluation.stderr
     assert json.loads(evaluation.stdout)["samples"] == 60
+
+
+def test_train_flags_become_the_config():
+    from desktop_app.cli import build_parser, config_from_args
+    from desktop_app.core.training import TrainConfig
+
+    def config(*flags):
+        return config_from_args(build_parser().parse_args(["train", *flags, "--out", "x.keras"]))
+
+    assert config() == TrainConfig()  # no flag: the core's defaults (--epochs and --data: not given)
+    assert config("--data", "digits", "--limit", "300", "--preset", "mlp", "--epochs", "3", "--batch-size", "16",
+                  "--learning-rate", "0.01", "--optimizer", "sgd", "--validation-split", "0.2", "--device", "cpu",
+                  "--no-augment", "--early-stopping", "2", "--restore-best", "--checkpoint", "best.keras",
+                  "--tensorboard", "logs", "--loop", "tape", "--seed", "7") == TrainConfig(
+        data="digits", train_limit=300, preset="mlp", epochs=3, batch_size=16, learning_rate=0.01,
+        optimizer="sgd", validation_split=0.2, device="cpu", augment=False, early_stopping_patience=2,
+        restore_best=True, checkpoint_path="best.keras", tensorboard_dir="logs", loop="tape", seed=7)
+
+
+def test_resume_records_the_loaded_architecture(tmp_path, capsys):
+    """A continued small CNN stays a small CNN in its file, whatever --preset says (its default included)."""
+    from desktop_app.cli import main
+    from desktop_app.core.modelio import read_metadata
+
+    first, resumed, renamed = tmp_path / "small.keras", tmp_path / "resumed.keras", tmp_path / "renamed.keras"
+    quick = ["--epochs", "1", "--limit", "300", "--batch-size", "32", "--device", "cpu", "--no-augment"]
+    assert main(["train", "--preset", "small-cnn", *quick, "--out", str(first)]) == 0
+    capsys.readouterr()
+
+    assert main(["train", "--resume", str(first), *quick, "--out", str(resumed)]) == 0
+    metadata = read_metadata(resumed)
+    assert (metadata.preset, metadata.config["preset"], metadata.dataset) == ("small-cnn", "small-cnn", "mnist")
+    assert len(metadata.history["loss"]) == 2
+    assert "warning" not in capsys.readouterr().err
+
+    assert main(["train", "--resume", str(first), "--preset", "batchnorm-cnn", *quick, "--out", str(renamed)]) == 0
+    assert read_metadata(renamed).preset == "small-cnn"
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "warning" in line]
+    assert warnings == ["digit-lab: warning: --resume keeps the loaded model's architecture (small-cnn); "
+                        "--preset batchnorm-cnn is ignored."]
+
+
+def test_resume_of_a_plain_keras_model_names_no_preset(tmp_path):
+    from desktop_app.cli import main
+    from desktop_app.core.models import build_model
+    from desktop_app.core.modelio import read_metadata
+
+    foreign = tmp_path / "foreign.keras"
+    build_model("mlp").save(foreign)  # plain Keras: no Digit Lab metadata
+    out = tmp_path / "continued.keras"
+    assert main(["train", "--resume", str(foreign), "--epochs", "1", "--limit", "300", "--device", "cpu",
+                 "--out", str(out)]) == 0
+    metadata = read_metadata(out)
+    assert metadata.preset == "" and metadata.config["preset"] == ""

@@ -12,41 +12,131 @@ import math
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop_app.core.models import DEFAULT_PRESET
+from desktop_app.core.config_fields import Choice, described
+from desktop_app.core.models import DEFAULT_PRESET, PRESETS
+
+if TYPE_CHECKING:
+    from desktop_app.core.modelio import ModelMetadata
 
 log = logging.getLogger(__name__)
 
 METRIC_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy")
-OPTIMIZERS = ("adam", "sgd")
-LOOPS = ("fit", "tape")
+
+# The values some fields accept, with what the panel's combo boxes show for them.
+_PRESET_CHOICES = tuple(Choice(preset.name, preset.title, preset.description) for preset in PRESETS.values())
+_OPTIMIZER_CHOICES = (
+    Choice("adam", "Adam", "Adaptive moments: a good choice without tuning."),
+    Choice("sgd", "SGD with momentum", "Stochastic gradient descent with Nesterov momentum 0.9."))
+_MONITOR_CHOICES = (Choice("val_loss", "Validation loss"), Choice("val_accuracy", "Validation accuracy"))
+_LOOP_CHOICES = (
+    Choice("fit", "Keras fit", "model.fit: Keras runs the epochs, batches and callbacks."),
+    Choice("tape", "GradientTape loop", "A hand-written loop: a tf.function step with tf.GradientTape and "
+                                        "optimizer.apply_gradients, driving the same callbacks."))
+OPTIMIZERS = tuple(choice.value for choice in _OPTIMIZER_CHOICES)
+LOOPS = tuple(choice.value for choice in _LOOP_CHOICES)
 
 
 @dataclass
 class TrainConfig:
-    """Everything that decides a training run; saved with the model so a run can be repeated."""
+    """Everything that decides a training run; saved with the model so a run can be repeated.
 
-    preset: str = DEFAULT_PRESET
-    epochs: int = 5
-    batch_size: int = 128
-    learning_rate: float = 3e-3
-    optimizer: str = "adam"  # "adam" or "sgd" (with momentum)
-    momentum: float = 0.9
-    cosine_decay: bool = True  # learning rate falls along a half cosine over the run's epochs
-    validation_split: float = 0.1
-    seed: int = 42
-    normalization: str = "unit"  # see models.NORMALIZATIONS
-    augment: bool = True
-    early_stopping_patience: int = 0  # epochs without improvement of the monitored metric; 0 = off
-    early_stopping_monitor: str = "val_loss"
-    checkpoint_path: str | None = None  # keep the best model (by validation loss) in this file
-    restore_best: bool = False  # end with the weights of the best epoch
-    data: str = "mnist"  # see data.load_dataset
-    train_limit: int | None = None  # use only the first N training images
-    device: str = "auto"  # "auto", "cpu" or "gpu:N"
-    loop: str = "fit"  # "fit" (Keras) or "tape" (a hand-written GradientTape loop)
-    tensorboard_dir: str | None = None  # write TensorBoard logs here
+    Each field says once how it appears as a `train` flag, in the settings file and in the training panel
+    (see config_fields); the panel shows the labelled fields in this order, box by box.
+    """
+
+    # -- the panel's Data box
+    data: str = described(
+        "mnist", help="an MNIST .npz, a folder of IDX files, or a folder with sub-folders 0-9 of images",
+        flag="--data", flag_default=None, metavar="PATH",  # see data.load_dataset; None: the embedded MNIST
+        label="&Images", group="data",
+        tooltip="The images to train on: the embedded MNIST, a folder of MNIST IDX files, or a folder with "
+                "sub-folders 0–9 of digit images.")
+    train_limit: int | None = described(
+        None, help="use only the first N training images", flag="--limit", metavar="N",
+        label="&Limit", group="data", minimum=0, maximum=10_000_000, step=1000, suffix=" images", off_text="All",
+        tooltip="Train on only the first N images (quick experiments); All uses the whole training set. The "
+                "validation images come out of these.")
+    # -- Model
+    preset: str = described(
+        DEFAULT_PRESET, flag="--preset", choices=_PRESET_CHOICES,
+        help="model architecture (default %(default)s): " + "; ".join(
+            f"{preset.name}: {preset.description}" for preset in PRESETS.values()),
+        label="&Architecture", group="model",
+        tooltip="The network architecture of a new model. A model that is already trained keeps its own "
+                "architecture.")
+    # -- Training
+    epochs: int = described(
+        5, help="passes over the training images (default 5; 4 with --fine-tune)",
+        flag="--epochs", flag_default=None,  # not given: 5, or fine-tuning's own 4
+        label="&Epochs", minimum=1, maximum=1000,
+        tooltip="How many passes over the training images this run makes. Continuing a model adds this many "
+                "epochs.")
+    batch_size: int = described(
+        128, help="images per gradient step (default %(default)s)", flag="--batch-size",
+        label="&Batch size", minimum=1, maximum=8192,
+        tooltip="Images per gradient step; the arrows double and halve it. Larger batches run faster per "
+                "image, smaller ones learn more per epoch.")
+    learning_rate: float = described(
+        3e-3, help="the optimizer's step size (default %(default)s)", flag="--learning-rate",
+        label="Learning &rate", minimum=0.00001, maximum=1.0,
+        tooltip="The step size of the optimizer; the arrows double and halve it. It falls along a half "
+                "cosine over the run.")
+    cosine_decay: bool = described(True, help="the learning rate falls along a half cosine over the run's epochs")
+    optimizer: str = described(
+        "adam", help="adam, or sgd with Nesterov momentum 0.9 (default %(default)s)", flag="--optimizer",
+        choices=_OPTIMIZER_CHOICES, label="&Optimizer",
+        tooltip="How the weights follow the gradient: Adam, or SGD with momentum.")
+    momentum: float = described(0.9, help="the momentum of sgd")
+    validation_split: float = described(
+        0.1, help="fraction of the training images held out (default %(default)s)", flag="--validation-split",
+        label="&Validation", minimum=0.0, maximum=0.5,
+        tooltip="The share of the training images held back to measure the model on images it did not learn "
+                "from (the validation curves).")
+    device: str = described(
+        "auto", help="cpu, gpu:N or auto (default auto)", flag="--device", label="&Device",
+        tooltip="Where the training runs: the CPU or a GPU that TensorFlow sees.")
+    augment: bool = described(
+        True, help="random shifts, rotations, scale and stroke thickness (default on)", flag="--augment",
+        label="Augment images",
+        tooltip="Shift, rotate, scale and thicken the training images a little each epoch, like real "
+                "handwriting varies: better on your drawings, slower to learn.")
+    # -- Stopping, checkpoints and logs
+    early_stopping_patience: int = described(
+        0, help="stop after PATIENCE epochs without a better validation loss (0: off)", flag="--early-stopping",
+        metavar="PATIENCE", label="Early sto&p", group="stopping", minimum=0, maximum=1000, suffix=" epochs",
+        off_text="Off",
+        tooltip="Stop early when the watched figure has not improved for this many epochs; Off trains all "
+                "epochs.")
+    early_stopping_monitor: str = described(
+        "val_loss", help="the figure early stopping and best-epoch restore watch", choices=_MONITOR_CHOICES,
+        label="&Watch", group="stopping",
+        tooltip="The figure early stopping and “Keep the best epoch” watch: the loss or the accuracy on the "
+                "validation images.")
+    restore_best: bool = described(
+        False, help="end with the weights of the epoch with the best validation loss", flag="--restore-best",
+        label="Keep the best epoch", group="stopping",
+        tooltip="End the run with the weights of the epoch with the best watched figure, not those of the "
+                "last epoch. Needs a validation split.")
+    checkpoint_path: str | None = described(
+        None, help="keep the best model so far (by validation loss) in this file", flag="--checkpoint",
+        metavar="BEST.keras", label="Chec&kpoint", group="stopping",
+        tooltip="Also save the best model of the run (lowest validation loss) to this .keras file after each "
+                "better epoch; empty: no checkpoint file.")
+    tensorboard_dir: str | None = described(
+        None, help="write TensorBoard logs to DIR (view with: tensorboard --logdir DIR)", flag="--tensorboard",
+        metavar="DIR", label="Tensor&Board", group="stopping",
+        tooltip="Write TensorBoard logs of each run into this folder, to view with tensorboard --logdir; "
+                "empty: no logs.")
+    loop: str = described(
+        "fit", help="Keras fit, or a hand-written tf.GradientTape loop (default %(default)s)", flag="--loop",
+        choices=_LOOP_CHOICES, label="Training loo&p", group="stopping",
+        tooltip="How the training steps run: Keras' fit, or a hand-written GradientTape loop; both learn the "
+                "same way and report alike.")
+    # -- not in the window
+    seed: int = described(42, help="the random seed of the run (default %(default)s)", flag="--seed")
+    normalization: str = described("unit", help="how the model scales its input; see models.NORMALIZATIONS")
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -113,6 +203,7 @@ class TrainingResult:
     seconds: float = 0.0
     device: str = ""
     config: TrainConfig = field(default_factory=TrainConfig)
+    dataset_name: str = ""  # the data set's display name (data.Dataset.name), for run_metadata
 
     @property
     def final_metrics(self) -> dict[str, float]:
@@ -279,7 +370,7 @@ def train(config: TrainConfig, callbacks: TrainingObserver | None = None,
                         len(x_train), len(x_val), device.strip("/"))
     observer.on_train_begin(plan)
     result = TrainingResult(model, previous, "stopped", "Stopped before the first batch.", 0, 0.0,
-                            plan.device, config)
+                            plan.device, config, dataset.name)
 
     with device_scope(device):
         keras.utils.set_random_seed(config.seed)
@@ -330,6 +421,22 @@ def train(config: TrainConfig, callbacks: TrainingObserver | None = None,
         result.status, result.reason = "finished", f"Trained {result.epochs_completed} epoch(s)."
     observer.on_finished(result)
     return result
+
+
+def run_metadata(config: TrainConfig, history: dict[str, list[float]] | None, dataset_name: str,
+                 architecture: str | None = None) -> ModelMetadata:
+    """What a model trained by `config` records about itself; the CLI and the window both save this.
+
+    `dataset_name` is the data set's display name (data.Dataset.name, TrainingResult.dataset_name: "mnist"
+    for the embedded set). `architecture` is the preset the model really has when it differs from
+    `config.preset` (a continued model keeps its own; "" for a model from elsewhere); the saved config
+    records the same, so the file never names an architecture the model does not have."""
+    from desktop_app.core.modelio import ModelMetadata
+
+    preset = config.preset if architecture is None else architecture
+    recorded = dataclasses.replace(config, preset=preset)
+    return ModelMetadata(preset=preset, dataset=dataset_name, config=recorded.to_dict(),
+                         history={key: list(values) for key, values in (history or {}).items()})
 
 
 def _standard_callbacks(config: TrainConfig) -> list:

@@ -9,23 +9,19 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from desktop_app.core.config_fields import remembered_fields
 from desktop_app.core.training import TrainConfig
 
 log = logging.getLogger(__name__)
 
 MAX_RECENT_FILES = 8
 DEFAULT_PEN_WIDTH = 18
-
-# The TrainConfig fields the training panel offers; the rest keep the core's defaults.
-TRAINING_KEYS = ("data", "preset", "epochs", "batch_size", "learning_rate", "optimizer", "validation_split",
-                 "augment", "early_stopping_patience", "train_limit", "device",
-                 "early_stopping_monitor", "restore_best", "checkpoint_path", "tensorboard_dir", "loop")
-OPTIONAL_PATH_KEYS = ("checkpoint_path", "tensorboard_dir")  # None in TrainConfig, "" in the settings file
 
 
 def _as_bool(value: Any, default: bool) -> bool:
@@ -43,19 +39,21 @@ def _as_bool(value: Any, default: bool) -> bool:
 
 
 def _convert(value: Any, default: Any) -> Any:
-    """`value` as the type of `default`, or `default` when it cannot be converted."""
+    """`value` as the type of `default`, or `default` when it cannot be converted (inf and nan included:
+    a number in the settings file is always a finite one)."""
     if value is None:
         return default
     try:
         if isinstance(default, bool):
             return _as_bool(value, default)
         if isinstance(default, int):
-            return int(float(value))
+            return int(float(value))  # OverflowError for inf, ValueError for nan
         if isinstance(default, float):
-            return float(value)
+            number = float(value)
+            return number if math.isfinite(number) else default
         if isinstance(default, str):
             return str(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return default
     return value
 
@@ -78,19 +76,17 @@ class AppSettings:
         self._settings.sync()
 
     # -- training -------------------------------------------------------------------------------
-    def train_config(self) -> TrainConfig:
-        """The hyper-parameters, data set, preset and device of the last session (core defaults first time)."""
-        defaults = TrainConfig()
+    def train_config(self, config_class: type[TrainConfig] = TrainConfig) -> TrainConfig:
+        """The training panel's choices of the last session (core defaults the first time); each field
+        falls back to its default on its own, and an impossible combination to all the defaults."""
+        defaults = config_class()
         values = {}
-        for key in TRAINING_KEYS:
-            default = getattr(defaults, key)
-            if key == "train_limit":
-                values[key] = self.get(f"training/{key}", 0) or None
-            elif key in OPTIONAL_PATH_KEYS:
-                values[key] = self.get(f"training/{key}", "") or None
+        for item in remembered_fields(config_class):
+            if item.optional:  # None is stored as 0 or "": an INI file has no None
+                values[item.name] = self.get(item.settings_key, item.empty) or None
             else:
-                values[key] = self.get(f"training/{key}", default)
-        config = TrainConfig.from_dict({**defaults.to_dict(), **values})
+                values[item.name] = self.get(item.settings_key, item.default)
+        config = config_class.from_dict({**defaults.to_dict(), **values})
         try:
             config.check()
         except ValueError as error:
@@ -99,13 +95,9 @@ class AppSettings:
         return config
 
     def set_train_config(self, config: TrainConfig) -> None:
-        for key in TRAINING_KEYS:
-            value = getattr(config, key)
-            if key == "train_limit":
-                value = int(value or 0)
-            elif key in OPTIONAL_PATH_KEYS:
-                value = str(value or "")
-            self.set(f"training/{key}", value)
+        for item in remembered_fields(type(config)):
+            value = getattr(config, item.name)
+            self.set(item.settings_key, item.empty if value is None else value)
 
     def data_folders(self) -> list[str]:
         """Data set folders the user chose before, newest first."""

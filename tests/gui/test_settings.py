@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from dataclasses import dataclass
 
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QSpinBox
+
+from desktop_app.core.config_fields import Choice, described
 from desktop_app.core.training import TrainConfig
 from desktop_app.gui.settings import MAX_RECENT_FILES, AppSettings
+from desktop_app.gui.training.panel import TrainingPanel
 
 
 def test_choices_survive_a_new_window(qtbot, make_window, isolated_settings, tmp_path):
@@ -98,3 +104,88 @@ def test_unreadable_values_fall_back_to_defaults():
     assert settings.train_config() == TrainConfig()  # an impossible value: all defaults
     assert settings.pen_width() == 18
     assert settings.recent_files() == []
+
+
+def test_infinite_or_nan_numbers_fall_back_to_their_defaults():
+    raw = QSettings()
+    raw.setValue("training/epochs", "inf")  # int(float("inf")) raises OverflowError
+    raw.setValue("training/batch_size", "nan")
+    raw.setValue("training/learning_rate", "-inf")
+    raw.setValue("training/validation_split", "nan")
+    raw.setValue("training/optimizer", "sgd")  # a good value beside them is kept
+    raw.setValue("canvas/pen_width", "inf")
+    settings = AppSettings()
+    assert settings.train_config() == TrainConfig(optimizer="sgd")
+    assert settings.pen_width() == 18
+
+
+@pytest.fixture()
+def smoothed_config():
+    """TrainConfig with one more hyper-parameter, described once like the others."""
+
+    @dataclass
+    class SmoothedConfig(TrainConfig):
+        label_smoothing: float = described(
+            0.0, help="spread this share of each label over the other digits (default %(default)s)",
+            flag="--label-smoothing", label="La&bel smoothing", maximum=0.5, step=0.05,
+            tooltip="Teach the network to be a little less sure of every label.")
+
+    return SmoothedConfig
+
+
+def test_one_described_field_reaches_the_flag_the_panel_and_the_settings(qtbot, capsys, smoothed_config):
+    from desktop_app.cli import build_parser, config_from_args
+
+    # the command line
+    args = build_parser(smoothed_config).parse_args(["train", "--label-smoothing", "0.1", "--out", "x.keras"])
+    assert config_from_args(args, smoothed_config) == smoothed_config(label_smoothing=0.1)
+    with pytest.raises(SystemExit):
+        build_parser(smoothed_config).parse_args(["train", "--help"])
+    assert "--label-smoothing LABEL_SMOOTHING" in capsys.readouterr().out
+
+    # the panel: a labelled spin box in the Training box, both ways
+    panel = TrainingPanel(config_class=smoothed_config)
+    qtbot.addWidget(panel)
+    spin = panel.field_widget("label_smoothing")
+    assert isinstance(spin, QDoubleSpinBox) and spin.maximum() == 0.5
+    assert spin.toolTip() == "Teach the network to be a little less sure of every label."
+    label = next(label for label in panel.findChildren(QLabel) if label.buddy() is spin)
+    assert label.text() == "La&bel smoothing" and label.parent().title() == "Training"
+    assert panel.config() == smoothed_config()
+    spin.setValue(0.2)
+    assert panel.config().label_smoothing == 0.2
+    panel.set_config(smoothed_config(label_smoothing=0.15, epochs=3))
+    assert spin.value() == 0.15 and panel.config() == smoothed_config(label_smoothing=0.15, epochs=3)
+
+    # the settings file
+    AppSettings().set_train_config(panel.config())
+    assert float(QSettings().value("training/label_smoothing")) == 0.15
+    assert AppSettings().train_config(smoothed_config) == smoothed_config(label_smoothing=0.15, epochs=3)
+
+
+def test_a_new_field_gets_the_widget_its_type_asks_for(qtbot):
+    @dataclass
+    class Extended(TrainConfig):
+        mixed_precision: bool = described(False, help="float16 compute", label="&Mixed precision")
+        warmup: int | None = described(None, help="warm-up epochs", label="Warm-&up", maximum=10, off_text="Off")
+        schedule: str = described("cosine", help="the rate's schedule", label="&Schedule",
+                                  choices=(Choice("cosine", "Half cosine"), Choice("step", "Steps")))
+        run_name: str | None = described(None, help="a name for the run", label="Run &name")
+
+    panel = TrainingPanel(config_class=Extended)
+    qtbot.addWidget(panel)
+    check, spin, combo, edit = (panel.field_widget(name) for name in ("mixed_precision", "warmup", "schedule",
+                                                                      "run_name"))
+    assert isinstance(check, QCheckBox) and check.text() == "&Mixed precision"
+    assert isinstance(spin, QSpinBox) and spin.specialValueText() == "Off" and spin.maximum() == 10
+    assert isinstance(combo, QComboBox) and [combo.itemText(i) for i in range(2)] == ["Half cosine", "Steps"]
+    assert isinstance(edit, QLineEdit)
+    assert panel.config() == Extended()  # None shows as the spin box's minimum and an empty edit
+    chosen = Extended(mixed_precision=True, warmup=3, schedule="step", run_name="first")
+    panel.set_config(chosen)
+    assert (check.isChecked(), spin.value(), combo.currentText(), edit.text()) == (True, 3, "Steps", "first")
+    assert panel.config() == chosen
+    AppSettings().set_train_config(chosen)
+    assert AppSettings().train_config(Extended) == chosen
+    AppSettings().set_train_config(Extended())
+    assert AppSettings().train_config(Extended) == Extended()

@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (QBoxLayout, QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem,
                                QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget)

@@ -13,9 +13,9 @@ from typing import Callable
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QMessageBox, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from desktop_app.core.modelio import ModelMetadata
 from desktop_app.core.models import PRESETS
-from desktop_app.core.training import BatchProgress, EpochRecord, TrainConfig, TrainingPlan, TrainingResult
+from desktop_app.core.training import (BatchProgress, EpochRecord, TrainConfig, TrainingPlan, TrainingResult,
+                                       run_metadata)
 from desktop_app.gui.feature import Contributions, DockPlacement, make_dock
 from desktop_app.gui.session import ModelSession
 from desktop_app.gui.settings import AppSettings
@@ -27,12 +27,6 @@ from desktop_app.gui.training.plots import TrainingPlots
 from desktop_app.gui.workers import TensorFlowInfo, TrainingWorker
 
 TRAINING = "training"  # the task kind of every run, fine-tuning included
-
-
-def run_metadata(config: TrainConfig, history: dict[str, list[float]]) -> ModelMetadata:
-    """What a model trained by `config` records about itself."""
-    return ModelMetadata(preset=config.preset, dataset=str(config.data), config=config.to_dict(),
-                         history={key: list(values) for key, values in (history or {}).items()})
 
 
 def _training_note(epochs: int) -> str:
@@ -52,6 +46,7 @@ class TrainingController(QObject):
         self.settings = settings
         self._worker: TrainingWorker | None = None
         self._config: TrainConfig | None = None
+        self._architecture: str | None = None  # a continued model's own preset (None: a new model)
         self._on_finished: Callable[[TrainingResult], None] | None = None
         self._result: TrainingResult | None = None
         self._tensorflow_ready = False
@@ -154,16 +149,19 @@ class TrainingController(QObject):
         if self.panel.start_new_model() or not self.session.has_model():
             if not self.session.may_discard():
                 return False
+            architecture = None
             worker = TrainingWorker(config)  # builds the model: see _model_ready
         else:
-            if self.session.metadata().preset in PRESETS:
-                config.preset = self.session.metadata().preset
+            architecture = self.session.metadata().preset  # the model keeps its own architecture
+            if architecture in PRESETS:
+                config.preset = architecture
             history = self.session.history()
             worker = TrainingWorker(config, self.session.model(), history)
             self.session.set_weights_note(_training_note(len(history.get("loss", []))))
         worker.model_ready.connect(self._model_ready)
         if not self.run(worker, config, self._finished):
             return False
+        self._architecture = architecture
         self.session.status("Training…", 0)
         self.session.log(
             f"Training {config.epochs} epoch(s): batch {config.batch_size}, {config.optimizer} at "
@@ -221,7 +219,8 @@ class TrainingController(QObject):
         """The worker has built a new model and a Predictor on a copy of it."""
         if self._worker is None or self._config is None:  # the window closed meanwhile
             return
-        self.session.adopt_new_model(model, predictor, run_metadata(self._config, {}), _training_note(0))
+        # the data set's name arrives with the result; the metadata is rebuilt then
+        self.session.adopt_new_model(model, predictor, run_metadata(self._config, {}, ""), _training_note(0))
         self.session.log(f"New model: {PRESETS[self._config.preset].title}.")
 
     @Slot(str)
@@ -260,7 +259,8 @@ class TrainingController(QObject):
             return  # handled already (the window closed during training)
         config = self._config or result.config
         if result.model is not None and result.epochs_completed > 0:
-            self.session.update_after_training(run_metadata(config, result.history), unsaved=True)
+            metadata = run_metadata(config, result.history, result.dataset_name, self._architecture)
+            self.session.update_after_training(metadata, unsaved=True)
         elif self.session.has_model():  # nothing learned: the canvas reads the model as it is
             self.session.update_after_training(self.session.metadata(), self.session.is_unsaved())
         figures = format_metrics(result.final_metrics)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QStandardItemModel
@@ -17,10 +18,13 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
                                QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QToolButton,
                                QVBoxLayout, QWidget)
 
+from desktop_app.core.config_fields import ConfigField, panel_fields
 from desktop_app.core.models import DEFAULT_PRESET, PRESETS, build_model, layer_summary
 from desktop_app.core.training import BatchProgress, TrainConfig, TrainingPlan, TrainingResult
 from desktop_app.gui.resources import action_icon
 from desktop_app.gui.text_format import format_duration, tensorboard_command
+from desktop_app.gui.training.config_widgets import (FieldWidget, choice_field_widget, configure_spin_box,
+                                                     generic_field_widget)
 from desktop_app.gui.training.layers_dialog import LayersDialog
 
 log = logging.getLogger(__name__)
@@ -52,17 +56,42 @@ class LearningRateSpinBox(QDoubleSpinBox):
         self.setValue(self.value() * (2.0 ** steps))
 
 
+def _field_widget_property(name: str) -> property:
+    return property(lambda panel: panel.field_widget(name), doc=f"The input of TrainConfig.{name}.")
+
+
 class TrainingPanel(QWidget):
-    """Data, model, hyper-parameters and device; Train and Stop; the progress of the run."""
+    """Data, model, hyper-parameters and device; Train and Stop; the progress of the run.
+
+    The rows come from TrainConfig's described fields (core.config_fields): a few fields get the special
+    widgets built below, every other labelled field a widget made from its type (config_widgets)."""
 
     trainRequested = Signal()
     stopRequested = Signal()
     configChanged = Signal()
-    runFinished = Signal(object)  # TrainingResult, from show_result: the history view collects the runs
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    # The inputs the window and the tests know by name; field_widget(name) gives any field's.
+    data_combo = _field_widget_property("data")
+    limit_spin = _field_widget_property("train_limit")
+    preset_combo = _field_widget_property("preset")
+    epochs_spin = _field_widget_property("epochs")
+    batch_spin = _field_widget_property("batch_size")
+    lr_spin = _field_widget_property("learning_rate")
+    optimizer_combo = _field_widget_property("optimizer")
+    validation_spin = _field_widget_property("validation_split")
+    device_combo = _field_widget_property("device")
+    augment_check = _field_widget_property("augment")
+    patience_spin = _field_widget_property("early_stopping_patience")
+    monitor_combo = _field_widget_property("early_stopping_monitor")
+    restore_best_check = _field_widget_property("restore_best")
+    checkpoint_edit = _field_widget_property("checkpoint_path")
+    tensorboard_edit = _field_widget_property("tensorboard_dir")
+    loop_combo = _field_widget_property("loop")
+
+    def __init__(self, parent: QWidget | None = None, config_class: type[TrainConfig] = TrainConfig) -> None:
         super().__init__(parent)
-        self._base_config = TrainConfig()
+        self._config_class = config_class
+        self._base_config = config_class()
         self._pending_device = "auto"
         self._tensorflow_ready = False
         self._parameter_counts: dict[str, int] = {}
@@ -75,37 +104,7 @@ class TrainingPanel(QWidget):
         self._plan: TrainingPlan | None = None
         self._last_data_index = 0
 
-        # -- data ---------------------------------------------------------------------------------
-        self.data_combo = QComboBox()
-        self.data_combo.addItem("Embedded MNIST", EMBEDDED_DATA)
-        self.data_combo.setItemData(0, "The MNIST training set shipped with Digit Lab: 60 000 handwritten "
-                                       "digits.", Qt.ItemDataRole.ToolTipRole)
-        self.data_combo.addItem("Folder or IDX files…", CHOOSE_DATA)
-        self.data_combo.setItemData(1, "Choose a folder holding the four MNIST IDX files (gzipped or not), or "
-                                       "a folder with one sub-folder of images per digit, 0 to 9.",
-                                    Qt.ItemDataRole.ToolTipRole)
-        self.data_combo.setToolTip("The images to train on: the embedded MNIST, a folder of MNIST IDX files, "
-                                   "or a folder with sub-folders 0–9 of digit images.")
-        self.data_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.data_combo.setMinimumContentsLength(12)
-        self.limit_spin = QSpinBox()
-        self.limit_spin.setRange(0, 10_000_000)
-        self.limit_spin.setSingleStep(1000)
-        self.limit_spin.setSpecialValueText("All")
-        self.limit_spin.setSuffix(" images")
-        self.limit_spin.setGroupSeparatorShown(True)
-        self.limit_spin.setToolTip("Train on only the first N images (quick experiments); All uses the whole "
-                                   "training set. The validation images come out of these.")
-
-        # -- model ----------------------------------------------------------------------------------
-        self.preset_combo = QComboBox()
-        for index, preset in enumerate(PRESETS.values()):
-            self.preset_combo.addItem(preset.title, preset.name)
-            self.preset_combo.setItemData(index, preset.description, Qt.ItemDataRole.ToolTipRole)
-        self.preset_combo.setToolTip("The network architecture of a new model. A model that is already "
-                                     "trained keeps its own architecture.")
-        self.preset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.preset_combo.setMinimumContentsLength(12)
+        # -- model extras ---------------------------------------------------------------------------
         self.preset_description = QLabel()
         self.preset_description.setWordWrap(True)
         self.preset_description.setToolTip("What the chosen architecture is.")
@@ -117,81 +116,6 @@ class TrainingPanel(QWidget):
         self.layers_button.setToolTip("List the layers of the chosen architecture with their output shapes "
                                       "and parameter counts.")
         self.layers_button.setEnabled(False)
-
-        # -- hyper-parameters -----------------------------------------------------------------------
-        self.epochs_spin = QSpinBox()
-        self.epochs_spin.setRange(1, 1000)
-        self.epochs_spin.setToolTip("How many passes over the training images this run makes. Continuing a "
-                                    "model adds this many epochs.")
-        self.batch_spin = PowerOfTwoSpinBox()
-        self.batch_spin.setRange(1, 8192)
-        self.batch_spin.setToolTip("Images per gradient step; the arrows double and halve it. Larger batches "
-                                   "run faster per image, smaller ones learn more per epoch.")
-        self.lr_spin = LearningRateSpinBox()
-        self.lr_spin.setToolTip("The step size of the optimizer; the arrows double and halve it. It falls "
-                                "along a half cosine over the run.")
-        self.optimizer_combo = QComboBox()
-        self.optimizer_combo.addItem("Adam", "adam")
-        self.optimizer_combo.addItem("SGD with momentum", "sgd")
-        self.optimizer_combo.setItemData(0, "Adaptive moments: a good choice without tuning.", Qt.ItemDataRole.ToolTipRole)
-        self.optimizer_combo.setItemData(1, "Stochastic gradient descent with Nesterov momentum 0.9.",
-                                         Qt.ItemDataRole.ToolTipRole)
-        self.optimizer_combo.setToolTip("How the weights follow the gradient: Adam, or SGD with momentum.")
-        self.validation_spin = QSpinBox()
-        self.validation_spin.setRange(0, 50)
-        self.validation_spin.setSuffix(" %")
-        self.validation_spin.setToolTip("The share of the training images held back to measure the model on "
-                                        "images it did not learn from (the validation curves).")
-        self.augment_check = QCheckBox("Augment images")
-        self.augment_check.setToolTip("Shift, rotate, scale and thicken the training images a little each "
-                                      "epoch, like real handwriting varies: better on your drawings, "
-                                      "slower to learn.")
-        self.patience_spin = QSpinBox()
-        self.patience_spin.setRange(0, 1000)
-        self.patience_spin.setSpecialValueText("Off")
-        self.patience_spin.setSuffix(" epochs")
-        self.patience_spin.setToolTip("Stop early when the watched figure has not improved for this many "
-                                      "epochs; Off trains all epochs.")
-        self.monitor_combo = QComboBox()
-        self.monitor_combo.addItem("Validation loss", "val_loss")
-        self.monitor_combo.addItem("Validation accuracy", "val_accuracy")
-        self.monitor_combo.setToolTip("The figure early stopping and “Keep the best epoch” watch: the loss or "
-                                      "the accuracy on the validation images.")
-        self.restore_best_check = QCheckBox("Keep the best epoch")
-        self.restore_best_check.setToolTip("End the run with the weights of the epoch with the best watched "
-                                           "figure, not those of the last epoch. Needs a validation split.")
-        self.checkpoint_edit = QLineEdit()
-        self.checkpoint_edit.setPlaceholderText("Off")
-        self.checkpoint_edit.setClearButtonEnabled(True)
-        self.checkpoint_edit.setToolTip("Also save the best model of the run (lowest validation loss) to this "
-                                        ".keras file after each better epoch; empty: no checkpoint file.")
-        self.checkpoint_button = QToolButton()
-        self.checkpoint_button.setText("…")
-        self.checkpoint_button.setToolTip("Choose the checkpoint file.")
-        self.tensorboard_edit = QLineEdit()
-        self.tensorboard_edit.setPlaceholderText("Off")
-        self.tensorboard_edit.setClearButtonEnabled(True)
-        self.tensorboard_edit.setToolTip("Write TensorBoard logs of each run into this folder, to view with "
-                                         "tensorboard --logdir; empty: no logs.")
-        self.tensorboard_button = QToolButton()
-        self.tensorboard_button.setText("…")
-        self.tensorboard_button.setToolTip("Choose the TensorBoard log folder.")
-        self.loop_combo = QComboBox()
-        self.loop_combo.addItem("Keras fit", "fit")
-        self.loop_combo.addItem("GradientTape loop", "tape")
-        self.loop_combo.setItemData(0, "model.fit: Keras runs the epochs, batches and callbacks.",
-                                    Qt.ItemDataRole.ToolTipRole)
-        self.loop_combo.setItemData(1, "A hand-written loop: a tf.function step with tf.GradientTape and "
-                                       "optimizer.apply_gradients, driving the same callbacks.",
-                                    Qt.ItemDataRole.ToolTipRole)
-        self.loop_combo.setToolTip("How the training steps run: Keras' fit, or a hand-written GradientTape "
-                                   "loop; both learn the same way and report alike.")
-        self.device_combo = QComboBox()
-        self.device_combo.setToolTip("Where the training runs: the CPU or a GPU that TensorFlow sees.")
-        self.device_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.device_combo.setMinimumContentsLength(12)
-        self.device_combo.addItem("Detecting devices…", "auto")
-        self.device_combo.setEnabled(False)
 
         # -- run -------------------------------------------------------------------------------------
         self.new_model_check = QCheckBox("Start a new model")
@@ -221,43 +145,33 @@ class TrainingPanel(QWidget):
         self.progress_label.setMinimumHeight(self.fontMetrics().height() * 2 + 2)
         self.progress_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
-        # -- layout ----------------------------------------------------------------------------------
+        # -- layout: one box per panel group, the fields' rows in TrainConfig's order ---------------------
         data_box = QGroupBox("Data")
-        data_form = self._form(data_box)
-        self._row(data_form, "&Images", self.data_combo)
-        self._row(data_form, "&Limit", self.limit_spin)
-
         model_box = QGroupBox("Model")
         model_layout = QVBoxLayout(model_box)
         model_layout.setSpacing(6)
         model_form = QFormLayout()
         self._configure_form(model_form)
-        self._row(model_form, "&Architecture", self.preset_combo)
         model_layout.addLayout(model_form)
-        model_layout.addWidget(self.preset_description)
+        training_box = QGroupBox("Training")
+        extras_box = QGroupBox("Stopping, checkpoints and logs")
+        forms = {"data": self._form(data_box), "model": model_form, "training": self._form(training_box),
+                 "stopping": self._form(extras_box)}
+
+        self._fields: dict[str, FieldWidget] = {}
+        special = self._special_field_widgets()
+        for item in panel_fields(config_class):
+            field = special[item.name](item) if item.name in special else generic_field_widget(item)
+            self._fields[item.name] = field
+            if field.is_check_box:
+                forms[item.setting.group].addRow("", field.form_widget)
+            else:
+                self._row(forms[item.setting.group], item.setting.label, field.form_widget)
+        model_layout.addWidget(self.preset_description)  # below the architecture row, after it in tab order
         layers_row = QHBoxLayout()
         layers_row.addWidget(self.parameters_label, 1)
         layers_row.addWidget(self.layers_button)
         model_layout.addLayout(layers_row)
-
-        training_box = QGroupBox("Training")
-        training_form = self._form(training_box)
-        self._row(training_form, "&Epochs", self.epochs_spin)
-        self._row(training_form, "&Batch size", self.batch_spin)
-        self._row(training_form, "Learning &rate", self.lr_spin)
-        self._row(training_form, "&Optimizer", self.optimizer_combo)
-        self._row(training_form, "&Validation", self.validation_spin)
-        self._row(training_form, "&Device", self.device_combo)
-        training_form.addRow("", self.augment_check)
-
-        extras_box = QGroupBox("Stopping, checkpoints and logs")
-        extras_form = self._form(extras_box)
-        self._row(extras_form, "Early sto&p", self.patience_spin)
-        self._row(extras_form, "&Watch", self.monitor_combo)
-        extras_form.addRow("", self.restore_best_check)
-        self._row(extras_form, "Chec&kpoint", self._with_button(self.checkpoint_edit, self.checkpoint_button))
-        self._row(extras_form, "Tensor&Board", self._with_button(self.tensorboard_edit, self.tensorboard_button))
-        self._row(extras_form, "Training loo&p", self.loop_combo)
 
         run_box = QGroupBox("Run")
         run_layout = QVBoxLayout(run_box)
@@ -278,88 +192,153 @@ class TrainingPanel(QWidget):
             layout.addWidget(box)
         layout.addStretch(1)
 
-        self._inputs = [self.data_combo, self.limit_spin, self.preset_combo, self.epochs_spin, self.batch_spin,
-                        self.lr_spin, self.optimizer_combo, self.validation_spin, self.augment_check,
-                        self.patience_spin, self.device_combo, self.new_model_check, self.monitor_combo,
-                        self.restore_best_check, self.checkpoint_edit, self.checkpoint_button,
-                        self.tensorboard_edit, self.tensorboard_button, self.loop_combo]
+        self._inputs = [*(field.widget for field in self._fields.values()), self.checkpoint_button,
+                        self.tensorboard_button, self.new_model_check]
 
         # -- signals ---------------------------------------------------------------------------------
+        for field in self._fields.values():
+            field.changed.connect(self._changed)
         self.data_combo.activated.connect(self._data_activated)
         self.preset_combo.currentIndexChanged.connect(self._preset_changed)
         self.layers_button.clicked.connect(self._show_layers)
         self.train_button.clicked.connect(self.trainRequested)
         self.stop_button.clicked.connect(self.stopRequested)
         self.new_model_check.toggled.connect(self._update_model_state_text)
-        for spin in (self.limit_spin, self.epochs_spin, self.batch_spin, self.validation_spin, self.patience_spin):
-            spin.valueChanged.connect(self._changed)
-        self.lr_spin.valueChanged.connect(self._changed)
-        for combo in (self.data_combo, self.preset_combo, self.optimizer_combo, self.device_combo,
-                      self.monitor_combo, self.loop_combo):
-            combo.currentIndexChanged.connect(self._changed)
-        self.augment_check.toggled.connect(self._changed)
-        self.restore_best_check.toggled.connect(self._changed)
-        self.checkpoint_edit.editingFinished.connect(self._changed)
-        self.tensorboard_edit.editingFinished.connect(self._changed)
         self.checkpoint_button.clicked.connect(self._browse_checkpoint)
         self.tensorboard_button.clicked.connect(self._browse_tensorboard)
-        self.set_config(TrainConfig())
+        self.set_config(config_class())
+
+    # -- the fields with widgets of their own ---------------------------------------------------------
+    def _special_field_widgets(self) -> dict[str, Callable[[ConfigField], FieldWidget]]:
+        """The fields whose widget does more than its type says; the rest are made by generic_field_widget."""
+        return {"data": self._data_field, "train_limit": self._limit_field, "preset": self._preset_field,
+                "batch_size": self._batch_field, "learning_rate": self._learning_rate_field,
+                "validation_split": self._validation_field, "device": self._device_field,
+                "checkpoint_path": self._checkpoint_field, "tensorboard_dir": self._tensorboard_field}
+
+    def _data_field(self, item: ConfigField) -> FieldWidget:
+        """The embedded MNIST, the folders chosen before, and an entry that asks for another folder."""
+        combo = QComboBox()
+        combo.addItem("Embedded MNIST", EMBEDDED_DATA)
+        combo.setItemData(0, "The MNIST training set shipped with Digit Lab: 60 000 handwritten digits.",
+                          Qt.ItemDataRole.ToolTipRole)
+        combo.addItem("Folder or IDX files…", CHOOSE_DATA)
+        combo.setItemData(1, "Choose a folder holding the four MNIST IDX files (gzipped or not), or a folder "
+                             "with one sub-folder of images per digit, 0 to 9.", Qt.ItemDataRole.ToolTipRole)
+        combo.setToolTip(item.setting.tooltip)
+        self._compact(combo)
+
+        def read() -> str:
+            data = combo.currentData()
+            return data if data not in (None, CHOOSE_DATA) else EMBEDDED_DATA
+
+        def write(data: str) -> None:
+            if data and data != EMBEDDED_DATA:
+                self._add_data_folder(data, select=True)
+            else:
+                combo.setCurrentIndex(0)
+            self._last_data_index = combo.currentIndex()
+
+        return FieldWidget(combo, read, write, combo.currentIndexChanged)
+
+    @staticmethod
+    def _limit_field(item: ConfigField) -> FieldWidget:
+        made = generic_field_widget(item)  # All (0) stands for None
+        made.widget.setGroupSeparatorShown(True)
+        return made
+
+    def _preset_field(self, item: ConfigField) -> FieldWidget:
+        made = choice_field_widget(item)
+        self._compact(made.widget)
+        return made
+
+    @staticmethod
+    def _batch_field(item: ConfigField) -> FieldWidget:
+        spin = PowerOfTwoSpinBox()
+        configure_spin_box(spin, item.setting, int)
+        spin.setToolTip(item.setting.tooltip)
+        return FieldWidget(spin, spin.value, spin.setValue, spin.valueChanged)
+
+    @staticmethod
+    def _learning_rate_field(item: ConfigField) -> FieldWidget:
+        spin = LearningRateSpinBox()
+        configure_spin_box(spin, item.setting, float)
+        spin.setToolTip(item.setting.tooltip)
+        return FieldWidget(spin, lambda: round(spin.value(), 6), spin.setValue, spin.valueChanged)
+
+    @staticmethod
+    def _validation_field(item: ConfigField) -> FieldWidget:
+        """A fraction shown in per cent."""
+        spin = QSpinBox()
+        spin.setRange(round(item.setting.minimum * 100), round(item.setting.maximum * 100))
+        spin.setSuffix(" %")
+        spin.setToolTip(item.setting.tooltip)
+        return FieldWidget(spin, lambda: spin.value() / 100.0, lambda split: spin.setValue(round(split * 100)),
+                           spin.valueChanged)
+
+    def _device_field(self, item: ConfigField) -> FieldWidget:
+        """The devices TensorFlow sees, filled in by set_tensorflow_info; until then the wanted device waits."""
+        combo = QComboBox()
+        combo.setToolTip(item.setting.tooltip)
+        self._compact(combo)
+        combo.addItem("Detecting devices…", "auto")
+        combo.setEnabled(False)
+
+        def write(device: str) -> None:
+            self._pending_device = device
+            self._select_device(device)
+
+        return FieldWidget(combo, self._device, write, combo.currentIndexChanged)
+
+    def _checkpoint_field(self, item: ConfigField) -> FieldWidget:
+        self.checkpoint_button = self._browse_button("Choose the checkpoint file.")
+        return self._path_field(item, self.checkpoint_button)
+
+    def _tensorboard_field(self, item: ConfigField) -> FieldWidget:
+        self.tensorboard_button = self._browse_button("Choose the TensorBoard log folder.")
+        return self._path_field(item, self.tensorboard_button)
+
+    def _path_field(self, item: ConfigField, button: QToolButton) -> FieldWidget:
+        """A path that may be empty ("Off"), with a button that opens a file dialog."""
+        made = generic_field_widget(item)
+        made.widget.setPlaceholderText("Off")
+        made.row = self._with_button(made.widget, button)
+        return made
+
+    @staticmethod
+    def _browse_button(tooltip: str) -> QToolButton:
+        button = QToolButton()
+        button.setText("…")
+        button.setToolTip(tooltip)
+        return button
+
+    @staticmethod
+    def _compact(combo: QComboBox) -> None:
+        """Long entries (folder names, device descriptions) must not widen the dock."""
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
 
     # -- config ----------------------------------------------------------------------------------
+    def field_widget(self, name: str) -> QWidget:
+        """The input widget of the TrainConfig field `name` (KeyError for a field the panel does not show)."""
+        return self._fields[name].widget
+
     def config(self) -> TrainConfig:
         """The TrainConfig the widgets describe (fields the panel does not show keep their values)."""
         values = self._base_config.to_dict()
-        data = self.data_combo.currentData()
-        values.update(
-            data=data if data not in (None, CHOOSE_DATA) else EMBEDDED_DATA,
-            train_limit=self.limit_spin.value() or None,
-            preset=self.preset_combo.currentData() or DEFAULT_PRESET,
-            epochs=self.epochs_spin.value(),
-            batch_size=self.batch_spin.value(),
-            learning_rate=round(self.lr_spin.value(), 6),
-            optimizer=self.optimizer_combo.currentData(),
-            validation_split=self.validation_spin.value() / 100.0,
-            augment=self.augment_check.isChecked(),
-            early_stopping_patience=self.patience_spin.value(),
-            device=self._device(),
-            early_stopping_monitor=self.monitor_combo.currentData() or "val_loss",
-            restore_best=self.restore_best_check.isChecked(),
-            checkpoint_path=self.checkpoint_edit.text().strip() or None,
-            tensorboard_dir=self.tensorboard_edit.text().strip() or None,
-            loop=self.loop_combo.currentData() or "fit",
-        )
-        return TrainConfig.from_dict(values)
+        values.update({name: field.read() for name, field in self._fields.items()})
+        return self._config_class.from_dict(values)
 
     def set_config(self, config: TrainConfig, data_folders: list[str] | None = None) -> None:
         widgets = [*self._inputs]
         for widget in widgets:
             widget.blockSignals(True)
         try:
-            self._base_config = TrainConfig.from_dict(config.to_dict())
+            self._base_config = self._config_class.from_dict(config.to_dict())
             for folder in data_folders or []:
                 self._add_data_folder(folder, select=False)
-            if config.data and config.data != EMBEDDED_DATA:
-                self._add_data_folder(config.data, select=True)
-            else:
-                self.data_combo.setCurrentIndex(0)
-            self._last_data_index = self.data_combo.currentIndex()
-            self.limit_spin.setValue(int(config.train_limit or 0))
-            index = self.preset_combo.findData(config.preset)
-            self.preset_combo.setCurrentIndex(max(index, 0))
-            self.epochs_spin.setValue(config.epochs)
-            self.batch_spin.setValue(config.batch_size)
-            self.lr_spin.setValue(config.learning_rate)
-            self.optimizer_combo.setCurrentIndex(max(self.optimizer_combo.findData(config.optimizer), 0))
-            self.validation_spin.setValue(round(config.validation_split * 100))
-            self.augment_check.setChecked(config.augment)
-            self.patience_spin.setValue(config.early_stopping_patience)
-            self.monitor_combo.setCurrentIndex(max(self.monitor_combo.findData(config.early_stopping_monitor), 0))
-            self.restore_best_check.setChecked(bool(config.restore_best))
-            self.checkpoint_edit.setText(config.checkpoint_path or "")
-            self.tensorboard_edit.setText(config.tensorboard_dir or "")
-            self.loop_combo.setCurrentIndex(max(self.loop_combo.findData(config.loop), 0))
-            self._pending_device = config.device
-            self._select_device(config.device)
+            for name, field in self._fields.items():
+                field.write(getattr(self._base_config, name))
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
@@ -469,7 +448,6 @@ class TrainingPanel(QWidget):
         folder = result.config.tensorboard_dir if result.config is not None else None
         if folder and result.status != "failed":
             self.progress_label.setText(f"{self.progress_label.text()}\nTensorBoard: {tensorboard_command(folder)}")
-        self.runFinished.emit(result)
 
     # -- internals -------------------------------------------------------------------------------
     def _form(self, box: QGroupBox) -> QFormLayout:
