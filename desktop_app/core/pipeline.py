@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 
 from desktop_app.core.augmentation import AugmentationSettings, augment_batch
+
+PARALLEL_BATCHES = max(1, min(4, os.cpu_count() or 1))  # batches augmented at once
 
 
 def split_validation(images: np.ndarray, labels: np.ndarray, fraction: float, seed: int):
@@ -38,5 +42,10 @@ def make_dataset(images: np.ndarray, labels: np.ndarray, batch_size: int, *, shu
         seeds = tf.data.Dataset.random(seed=seed, rerandomize_each_iteration=True).batch(2)
         dataset = tf.data.Dataset.zip((dataset, seeds)).map(
             lambda batch, pair: (augment_batch(batch[0], pair, settings), batch[1]),
-            num_parallel_calls=tf.data.AUTOTUNE)
-    return dataset.prefetch(tf.data.AUTOTUNE)
+            num_parallel_calls=PARALLEL_BATCHES)
+    # Fixed parallelism, autotuning off: with it on, deleting the iterator at the end of fit waited for the
+    # autotuning thread, 4.4 s in 2 of 6 runs here, and the batches ran no faster
+    # (benchmarks/pipeline_teardown.py).
+    options = tf.data.Options()
+    options.autotune.enabled = False
+    return dataset.prefetch(2).with_options(options)
