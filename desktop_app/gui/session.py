@@ -27,6 +27,8 @@ class ModelSession(QObject):
 
     modelChanged = Signal()  # another model (opened, built, or none): everything about it may differ
     weightsChanged = Signal()  # the same model, new weights or history (an epoch, a run's end, a fine-tune)
+    noteChanged = Signal()  # only the words describing the canvas' weights changed (weights_note)
+    predictorChanged = Signal()  # the canvas' copy of the same model arrived (a new model's, built aside)
     unsavedChanged = Signal(bool)  # saved, or changed since; the path may have changed too
     historyReplaced = Signal()  # the history went back to an earlier one (a fine-tune undone)
     runRecorded = Signal(object)  # a training run of this session ended (a core TrainingResult)
@@ -134,16 +136,28 @@ class ModelSession(QObject):
         """No model: Train builds a new one."""
         self._install(None, ModelMetadata(), None, unsaved=False)
 
-    def adopt_new_model(self, model, predictor, metadata: ModelMetadata, note: str) -> None:
-        """A model the training worker has just built (not yet trained, no file), with the Predictor it
-        made on a copy of it."""
-        self._install(model, metadata, None, unsaved=False, predictor=predictor, note=note)
+    def adopt_new_model(self, model, metadata: ModelMetadata, note: str) -> None:
+        """A model the training worker has just built (not yet trained, no file). Its Predictor is built
+        aside and arrives with `set_predictor`; until then the canvas has none."""
+        self._install(model, metadata, None, unsaved=False, predictor=None, note=note, copy=False)
+
+    def set_predictor(self, model, predictor, weights: list | None = None) -> bool:
+        """The canvas' Predictor for `model` has been built; `weights`, when given, are newer weights
+        (an epoch that ended meanwhile). False when another model is open by now, or it has a copy
+        already (made when its run ended first)."""
+        if model is not self._model or self._predictor is not None:
+            return False
+        if weights is not None:
+            predictor.set_weights(weights)
+        self._predictor = predictor
+        self.predictorChanged.emit()
+        return True
 
     def _install(self, model, metadata: ModelMetadata, path: Path | None, *, unsaved: bool, predictor=None,
-                 note: str | None = None) -> None:
+                 note: str | None = None, copy: bool = True) -> None:
         from desktop_app.core.inference import Predictor
 
-        if predictor is None and model is not None:
+        if predictor is None and model is not None and copy:
             predictor = Predictor.copy_of(model)
         self._model, self._metadata, self._predictor = model, metadata, predictor
         self._path = Path(path) if path else None
@@ -154,24 +168,34 @@ class ModelSession(QObject):
 
     def show_weights(self, weights: list, note: str) -> None:
         """Give the canvas' Predictor `weights` (a numpy snapshot, e.g. the epoch that just ended)."""
-        if self._predictor is None:
+        self._weights_note = note
+        if self._predictor is None:  # a new model's copy is still being built: it takes them on arrival
+            self.noteChanged.emit()
             return
         self._predictor.set_weights(weights)
-        self._weights_note = note
         self.weightsChanged.emit()
 
     def set_weights_note(self, note: str) -> None:
         self._weights_note = note
-        self.weightsChanged.emit()
+        self.noteChanged.emit()
 
-    def update_after_training(self, metadata: ModelMetadata, unsaved: bool = True) -> None:
+    def update_after_training(self, metadata: ModelMetadata, unsaved: bool = True, *,
+                              weights_changed: bool = True) -> None:
         """A run (or a fine-tune kept or undone) changed the model's weights in place: record `metadata`
-        and let the canvas read with the model's weights now that no thread trains it."""
+        and let the canvas read with the model's weights now that no thread trains it. Without
+        `weights_changed` the canvas has them already (the last epoch's snapshot): only the note changes."""
+        from desktop_app.core.inference import Predictor
+
         self._metadata = metadata
-        if self._predictor is not None and self._model is not None:
-            self._predictor.set_weights(self._model.get_weights())
         self._weights_note = self.file_note()
-        self.weightsChanged.emit()
+        if self._predictor is None and self._model is not None:  # its copy never arrived: make one now
+            self._predictor = Predictor.copy_of(self._model)
+            self.predictorChanged.emit()
+        elif weights_changed and self._predictor is not None and self._model is not None:
+            self._predictor.set_weights(self._model.get_weights())
+            self.weightsChanged.emit()
+        else:
+            self.noteChanged.emit()
         self._set_unsaved(unsaved)
 
     def restore_weights(self, weights: list, history: dict[str, list[float]], unsaved: bool) -> None:
@@ -194,7 +218,7 @@ class ModelSession(QObject):
         self._weights_note = self.file_note()
         self._unsaved = False
         self.unsavedChanged.emit(False)  # always: the path (the title) may have changed too
-        self.weightsChanged.emit()  # the note names the file now
+        self.noteChanged.emit()  # the note names the file now
         return written
 
     def _set_unsaved(self, unsaved: bool) -> None:

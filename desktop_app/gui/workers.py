@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_app.core.training import (BatchProgress, EpochRecord, TrainConfig, TrainingObserver,
@@ -39,6 +40,19 @@ class TensorFlowInfo:
     @property
     def gpu_names(self) -> list[str]:
         return [device.description for device in self.devices if device.kind == "GPU"]
+
+
+def _warm_up() -> None:
+    """Trace one small prediction function now, while the user looks at the window: TensorFlow's first
+    trace in a process costs about 0.2 s more than later ones, and Train would otherwise pay it when it
+    makes the canvas' copy of a new model."""
+    from desktop_app.core.inference import Predictor
+    from desktop_app.core.models import build_model
+
+    try:
+        Predictor(build_model("mlp"))
+    except Exception:  # only a head start: Train works without it
+        log.exception("warming up TensorFlow failed")
 
 
 class TensorFlowLoader(QObject):
@@ -69,6 +83,7 @@ class TensorFlowLoader(QObject):
                     counts[preset] = parameter_count(preset)
                 except Exception:  # a count is decoration; a preset that cannot build fails at Train
                     log.exception("could not count the parameters of %s", preset)
+            _warm_up()
             self.loaded.emit(TensorFlowInfo(tf.__version__, devices, reason, counts,
                                             time.perf_counter() - started))
         except Exception as error:  # a broken installation must not take the window down
@@ -103,19 +118,21 @@ class _SignalObserver(TrainingObserver):
     def on_epoch_end(self, record: EpochRecord, model: Any) -> None:
         # A numpy copy of this epoch's weights travels to the GUI thread, which gives it to the canvas'
         # predictor there: no model is ever read by one thread while another writes it.
-        self._worker.epoch_ended.emit(record, model.get_weights())
+        weights = model.get_weights()
+        self._worker.last_snapshot = weights
+        self._worker.epoch_ended.emit(record, weights)
 
 
 class TrainingWorker(QObject):
     """Runs `core.training.train` once; `cancel()` (from any thread) ends it at the next batch.
 
-    With `model=None` the worker builds a new model of the configured preset and a Predictor on a copy of
-    it for the canvas, and hands both over with `model_ready`: done here, the 0.1–0.25 s of Python each
-    takes does not freeze the window the moment Train is pressed. From then on it never touches the
-    Predictor; each epoch's weights travel with `epoch_ended`.
+    With `model=None` the worker builds a new model of the configured preset (done here, the 0.1 s it
+    takes does not freeze the window the moment Train is pressed) and hands it over with `model_ready`,
+    with a snapshot of its first weights for the canvas' copy, which a PredictorWorker builds meanwhile.
+    Each epoch's weights travel with `epoch_ended`.
     """
 
-    model_ready = Signal(object, object)  # the new model about to be trained, a Predictor on its copy
+    model_ready = Signal(object, object)  # the new model about to be trained, its weights (numpy)
     message = Signal(str)
     plan_ready = Signal(object)  # TrainingPlan
     batch_progress = Signal(object)  # BatchProgress, about 5 per second and each epoch's last batch
@@ -130,6 +147,8 @@ class TrainingWorker(QObject):
         self.history = {key: list(values) for key, values in (history or {}).items()}
         self.stop_event = threading.Event()
         self.result: TrainingResult | None = None
+        self.last_snapshot: list | None = None  # the weights the last epoch_ended carried
+        self.changed_after_last_epoch = True  # the run's final weights differ from that snapshot
 
     def cancel(self) -> None:
         self.stop_event.set()
@@ -144,16 +163,24 @@ class TrainingWorker(QObject):
             action = f"Building the {preset_title(self.config.preset)}" if building else self.activity
             result = TrainingResult(self.model, self.history, "failed", describe_exception(error, action),
                                     0, 0.0, "", self.config)
+        self.changed_after_last_epoch = self._changed_after_last_epoch(result)
         self.result = result
         self.finished.emit(result)
+
+    def _changed_after_last_epoch(self, result: TrainingResult) -> bool:
+        """Whether the model's weights now differ from the last epoch's snapshot (a stop within an epoch,
+        the best epoch restored, a failure undone): then the canvas must take them once more."""
+        if self.last_snapshot is None or result.model is None:
+            return True
+        final = result.model.get_weights()
+        return len(final) != len(self.last_snapshot) or any(
+            not np.array_equal(now, then) for now, then in zip(final, self.last_snapshot))
 
     def _train(self) -> TrainingResult:
         """The run itself, on the worker thread (subclasses train differently)."""
         if self.model is None:
-            from desktop_app.core.inference import Predictor
-
             self.model = new_model(self.config)
-            self.model_ready.emit(self.model, Predictor.copy_of(self.model))
+            self.model_ready.emit(self.model, self.model.get_weights())
         return train(self.config, callbacks=_SignalObserver(self), stop_event=self.stop_event,
                      model=self.model, history=self.history)
 
@@ -181,6 +208,38 @@ class FineTuneWorker(TrainingWorker):
         self.report = fine_tune(self.model, drawings, embedded_mnist(), self.config, _SignalObserver(self),
                                 self.stop_event, self.history, mnist_test_images=self.mnist_test_images)
         return self.report.result
+
+
+class PredictorWorker(QObject):
+    """Builds the canvas' Predictor for a new model: a copy of its architecture holding `weights`.
+
+    It runs beside the training run that builds the model, which meanwhile loads its data and traces its
+    first step: the 0.2–0.4 s of the copy overlap that, instead of delaying the first batch. It reads only
+    the model's architecture (never its variables, which the training thread writes)."""
+
+    ready = Signal(object, object)  # the model it copies, the Predictor
+    finished = Signal()
+
+    def __init__(self, model, weights: list) -> None:
+        super().__init__()
+        self.model = model
+        self.weights = weights
+
+    @Slot()
+    def run(self) -> None:
+        import keras
+
+        from desktop_app.core.inference import Predictor
+
+        try:
+            copy = keras.models.clone_model(self.model)
+            copy.set_weights(self.weights)
+            self.ready.emit(self.model, Predictor(copy))
+        except Exception:  # the canvas then waits for the run's end, when the window copies the model
+            log.exception("could not copy the new model for the canvas")
+        finally:
+            self.model = self.weights = None
+            self.finished.emit()
 
 
 # --- measuring and evaluating (on copies of the model) -------------------------------------------------

@@ -12,6 +12,8 @@ from desktop_app.gui.drawing.prediction_panel import NO_MODEL_HINT, PredictionPa
 from desktop_app.gui.session import ModelSession
 from desktop_app.gui.settings import AppSettings
 
+PREPARING_HINT = "The new model reads your drawing in a moment…"
+
 
 class DrawingController(QObject):
     """Owns the canvas and the prediction panel and keeps the reading in step with the session."""
@@ -33,6 +35,8 @@ class DrawingController(QObject):
         self.canvas_panel.pen_slider.valueChanged.connect(settings.set_pen_width)
         session.modelChanged.connect(self._model_changed)
         session.weightsChanged.connect(self._weights_changed)
+        session.noteChanged.connect(self._note_changed)
+        session.predictorChanged.connect(self._model_changed)
 
     def widget(self) -> QWidget:
         """The canvas and the prediction panel side by side (the window's centre)."""
@@ -54,7 +58,15 @@ class DrawingController(QObject):
 
     @Slot()
     def _model_changed(self) -> None:
+        if self.session.has_model() and self.session.predictor() is None:
+            self.prediction.set_hint(PREPARING_HINT)  # a new model's copy is on its way
+        elif not self.session.has_model():
+            self.prediction.set_hint(NO_MODEL_HINT)
         self.prediction.set_predictor(self.session.predictor(), self.session.weights_note())
+
+    @Slot()
+    def _note_changed(self) -> None:
+        self.prediction.set_model_note(self.session.weights_note())
 
     @Slot()
     def _weights_changed(self) -> None:

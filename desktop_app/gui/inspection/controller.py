@@ -47,6 +47,7 @@ class InspectionController(QObject):
         self.drawing = drawing
         self.settings = settings
         self._model = None
+        self._weights_stale = False  # the filters show older weights than the canvas reads with
         self._image: np.ndarray | None = None
         self._last_saliency = 0.0
         self.evaluation_limit: int | None = None  # None: all 10 000 test images (tests use fewer)
@@ -82,6 +83,7 @@ class InspectionController(QObject):
         drawing.read.connect(self._schedule_update)
         session.modelChanged.connect(self._model_changed)
         session.weightsChanged.connect(self._weights_changed)
+        session.predictorChanged.connect(self._schedule_update)
         session.runRecorded.connect(self._run_recorded)
         tasks.tasksChanged.connect(self._update_actions)
         self.evaluation.evaluateRequested.connect(self.evaluate)
@@ -121,8 +123,7 @@ class InspectionController(QObject):
 
     @Slot()
     def _weights_changed(self) -> None:
-        if self._model is not None:
-            self.inspection.refresh_weights()
+        self._weights_stale = True  # refreshed in the next pass of the event loop, not inside this one
         self._schedule_update()
 
     @Slot()
@@ -146,6 +147,9 @@ class InspectionController(QObject):
             self.summary.set_model(model)
             if previous is not None:
                 self.evaluation.mark_stale()
+        elif self._weights_stale and model is not None:
+            self.inspection.refresh_weights()
+        self._weights_stale = False
         self._update_actions()
         self._image = self.drawing.network_input()
         self.inspection.show_image(self._image)

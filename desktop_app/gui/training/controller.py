@@ -24,9 +24,10 @@ from desktop_app.gui.text_format import format_duration, format_metrics, tensorb
 from desktop_app.gui.training.log_view import TrainingLog
 from desktop_app.gui.training.panel import TrainingPanel
 from desktop_app.gui.training.plots import TrainingPlots
-from desktop_app.gui.workers import TensorFlowInfo, TrainingWorker
+from desktop_app.gui.workers import PredictorWorker, TensorFlowInfo, TrainingWorker
 
 TRAINING = "training"  # the task kind of every run, fine-tuning included
+PREDICTOR = "predictor"  # the task that copies a new model for the canvas
 
 
 def _training_note(epochs: int) -> str:
@@ -47,6 +48,7 @@ class TrainingController(QObject):
         self._worker: TrainingWorker | None = None
         self._config: TrainConfig | None = None
         self._architecture: str | None = None  # a continued model's own preset (None: a new model)
+        self._latest_weights: list | None = None  # the last epoch's, for a canvas copy still being built
         self._on_finished: Callable[[TrainingResult], None] | None = None
         self._result: TrainingResult | None = None
         self._tensorflow_ready = False
@@ -181,6 +183,7 @@ class TrainingController(QObject):
         worker.epoch_ended.connect(self._epoch_ended)
         worker.finished.connect(on_finished)
         self._worker, self._config, self._on_finished, self._result = worker, config, on_finished, None
+        self._latest_weights = None
         if not self.tasks.start(TRAINING, worker):
             self._worker = None
             return False
@@ -193,6 +196,7 @@ class TrainingController(QObject):
         if self._worker is not worker:
             return False
         self._worker, self._result = None, result
+        self.plots.end_run()
         self.panel.set_training(False)
         self.panel.show_result(result)
         return True
@@ -215,13 +219,21 @@ class TrainingController(QObject):
 
     # -- what the run reports -------------------------------------------------------------------------
     @Slot(object, object)
-    def _model_ready(self, model, predictor) -> None:
-        """The worker has built a new model and a Predictor on a copy of it."""
+    def _model_ready(self, model, weights: list) -> None:
+        """The worker has built a new model; its copy for the canvas is built aside, from `weights`."""
         if self._worker is None or self._config is None:  # the window closed meanwhile
             return
         # the data set's name arrives with the result; the metadata is rebuilt then
-        self.session.adopt_new_model(model, predictor, run_metadata(self._config, {}, ""), _training_note(0))
+        self.session.adopt_new_model(model, run_metadata(self._config, {}, ""), _training_note(0))
         self.session.log(f"New model: {PRESETS[self._config.preset].title}.")
+        copier = PredictorWorker(model, weights)
+        copier.ready.connect(self._predictor_ready)
+        self.tasks.start(PREDICTOR, copier)
+
+    @Slot(object, object)
+    def _predictor_ready(self, model, predictor) -> None:
+        weights = self._latest_weights if self._worker is not None else None
+        self.session.set_predictor(model, predictor, weights)
 
     @Slot(str)
     def _message(self, text: str) -> None:
@@ -231,6 +243,7 @@ class TrainingController(QObject):
     @Slot(object)
     def _plan(self, plan: TrainingPlan) -> None:
         self.panel.show_plan(plan)
+        self.plots.begin_run(plan.initial_epoch, plan.epochs)
         self.session.log(f"{plan.train_samples} training and {plan.validation_samples} validation images, "
                          f"{plan.steps_per_epoch} batches per epoch, on {plan.device}.")
 
@@ -251,16 +264,19 @@ class TrainingController(QObject):
         self.session.log(f"Epoch {record.epoch + 1}/{max(total, record.epoch + 1)}: "
                          f"{format_metrics(record.metrics)} · {record.seconds:.1f} s{partial}")
         self.panel.set_model_state(True, self.session.summary(record.epoch + 1))
+        self._latest_weights = weights
         self.session.show_weights(weights, _training_note(record.epoch + 1))
 
     @Slot(object)
     def _finished(self, result: TrainingResult) -> None:
-        if self._worker is None or not self.end_run(self._worker, result):
+        worker = self._worker
+        if worker is None or not self.end_run(worker, result):
             return  # handled already (the window closed during training)
         config = self._config or result.config
         if result.model is not None and result.epochs_completed > 0:
             metadata = run_metadata(config, result.history, result.dataset_name, self._architecture)
-            self.session.update_after_training(metadata, unsaved=True)
+            self.session.update_after_training(metadata, unsaved=True,
+                                               weights_changed=worker.changed_after_last_epoch)
         elif self.session.has_model():  # nothing learned: the canvas reads the model as it is
             self.session.update_after_training(self.session.metadata(), self.session.is_unsaved())
         figures = format_metrics(result.final_metrics)

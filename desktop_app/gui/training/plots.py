@@ -23,9 +23,10 @@ pg.setConfigOptions(antialias=True)
 TRAIN_COLOUR = QColor("#3b82f6")  # a blue and an orange that read on light and dark backgrounds
 VALIDATION_COLOUR = QColor("#f97316")
 SMOOTHING = 0.6  # weight of the running average per new batch point
-# The accuracy plot redraws its batch curve this long after the loss plot, so each pause of the event loop
-# during training is one plot's repaint (about 5 ms), not both back to back.
-STAGGER_MS = 100
+# While training, one plot redraws its batch curve every REDRAW_MS, the two in turn: each pause of the
+# event loop is one plot's repaint, and each plot redraws twice a second (a repaint costs about 10 ms of
+# the GUI thread, time the training threads lose on two cores).
+REDRAW_MS = 250
 
 
 def _batch_colour() -> QColor:
@@ -39,17 +40,16 @@ class MetricPlot(QWidget):
 
     hovered = Signal(float)  # the epoch under the mouse, for the neighbouring plot's crosshair
 
-    def __init__(self, title: str, unit_label: str, scale: float, redraw_delay_ms: int = 0,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, unit_label: str, scale: float, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._redraw_timer = QTimer(self)
-        self._redraw_timer.setSingleShot(True)
-        self._redraw_timer.setInterval(redraw_delay_ms)
-        self._redraw_timer.timeout.connect(self._redraw_batches)
         self._title = title
         self._scale = scale
         self._empty_range = (0.0, 100.0) if scale == 100 else (0.0, 2.5)  # a sensible frame before data
         self._showing_data = True
+        self._run_span: tuple[float, float] | None = None  # the epochs of the running training run
+        self._value_range: tuple[float, float] | None = None  # the value axis while a run trains
+        self._framing_values = False  # a run trains: the value axis moves in round steps
+        self._batches_pending = False
         self.plot_widget = pg.PlotWidget()
         self.plot_widget.setMinimumSize(220, 120)
         self.plot_widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -118,31 +118,42 @@ class MetricPlot(QWidget):
             value = SMOOTHING * value + (1 - SMOOTHING) * self._batch_y[-1]
         self._batch_x.append(x)
         self._batch_y.append(value)
-        if self._redraw_timer.interval() == 0:
-            self._redraw_batches()
-        elif not self._redraw_timer.isActive():
-            self._redraw_timer.start()
+        self._batches_pending = True
 
-    @Slot()
-    def _redraw_batches(self) -> None:
+    def has_pending_batches(self) -> bool:
+        return self._batches_pending
+
+    def redraw_batches(self) -> None:
+        """Draw the batch points added since the last redraw."""
+        self._batches_pending = False
         self._frame_data()
+        self._frame_values()
         self.batch_curve.setData(self._batch_x, self._batch_y)
+
+    def frame_run(self, span: tuple[float, float] | None) -> None:
+        """Fix the epoch axis to a run's span while it trains (None: follow the data again). A fixed axis
+        is not redrawn with each batch, and shows how far the run has come."""
+        self._run_span = span
+        self._framing_values = span is not None
+        self._frame_data(again=True)
 
     def set_epoch_value(self, x: float, train: float | None, validation: float | None) -> None:
         if train is not None and math.isfinite(train):
             self._train[x] = train * self._scale
         if validation is not None and math.isfinite(validation):
             self._validation[x] = validation * self._scale
+        self._frame_values()
         self._update_curves(batches=False)
 
     def counts(self) -> tuple[int, int, int]:
         """(batch points, train epoch points, validation epoch points)."""
         return len(self._batch_x), len(self._train), len(self._validation)
 
-    def _frame_data(self) -> None:
-        """Auto-range once data arrives; a fixed, sensible frame while there is none."""
+    def _frame_data(self, again: bool = False) -> None:
+        """Auto-range once data arrives; a fixed, sensible frame while there is none; during a run the
+        epoch axis spans the run. Only when that changes, or `again`."""
         has_data = bool(self._batch_x or self._train or self._validation)
-        if has_data == self._showing_data:
+        if has_data == self._showing_data and not again:
             return
         self._showing_data = has_data
         item = self.plot_widget.getPlotItem()
@@ -151,6 +162,33 @@ class MetricPlot(QWidget):
         else:
             item.setXRange(0.0, 1.0, padding=0.02)
             item.setYRange(*self._empty_range, padding=0.02)
+        if self._run_span is not None:
+            item.getViewBox().enableAutoRange(x=False, y=not self._framing_values)
+            item.setXRange(*self._run_span, padding=0.02)
+            self._value_range = None
+            self._frame_values()
+
+    @Slot()
+    def follow_values(self) -> None:
+        """Let the value axis follow the data again (a run has ended)."""
+        self._framing_values = False
+        self.plot_widget.getPlotItem().getViewBox().enableAutoRange(y=True)
+
+    def _frame_values(self) -> None:
+        """During a run, the value axis moves in round steps (0 to 2.5, 20 to 100 %) only when the data
+        leave it: an axis that changed with every redraw was re-laid out each time."""
+        values = [*self._batch_y, *self._train.values(), *self._validation.values()]
+        if not self._framing_values or not values:
+            return
+        if self._scale == 100:  # accuracy in %: up to 100, down to a multiple of 10 below the data
+            wanted = (max(0.0, math.floor(min(values) / 10) * 10), 100.0)
+        else:  # a loss: from 0 up to a round step above the data
+            top = max(max(values), 1e-6)
+            step = 10 ** math.floor(math.log10(top)) / 2
+            wanted = (0.0, math.ceil(top / step) * step)
+        if wanted != self._value_range:
+            self._value_range = wanted
+            self.plot_widget.getPlotItem().setYRange(*wanted, padding=0.02)
 
     def _update_curves(self, batches: bool = True) -> None:
         self._frame_data()
@@ -226,7 +264,11 @@ class TrainingPlots(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.loss = MetricPlot("Loss", "cross-entropy", 1.0)
-        self.accuracy = MetricPlot("Accuracy", "accuracy (%)", 100.0, redraw_delay_ms=STAGGER_MS)
+        self.accuracy = MetricPlot("Accuracy", "accuracy (%)", 100.0)
+        self._next_redraw = 0  # which plot the redraw timer draws next
+        self._redraw_timer = QTimer(self)
+        self._redraw_timer.setInterval(REDRAW_MS)
+        self._redraw_timer.timeout.connect(self._redraw_next)
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -262,8 +304,9 @@ class TrainingPlots(QWidget):
             for colour, glyph, text in entries)
 
     def clear(self) -> None:
-        self.loss.clear()
-        self.accuracy.clear()
+        for plot in (self.loss, self.accuracy):
+            plot.frame_run(None)
+            plot.clear()
 
     def set_history(self, history: dict[str, list[float]]) -> None:
         """Show a model's stored history: epoch n (1-based) at x = n."""
@@ -278,11 +321,39 @@ class TrainingPlots(QWidget):
             self.loss.set_epoch_value(index + 1, value("loss"), value("val_loss"))
             self.accuracy.set_epoch_value(index + 1, value("accuracy"), value("val_accuracy"))
 
+    def begin_run(self, first_epoch: int, epochs: int) -> None:
+        """A run of `epochs` epochs after `first_epoch` starts: the epoch axis spans it."""
+        for plot in (self.loss, self.accuracy):
+            plot.frame_run((float(first_epoch), float(first_epoch + epochs)))
+
+    def end_run(self) -> None:
+        """The run has ended: the redraw timer draws what is left, one plot at a time; then each plot's
+        value axis follows its data again, one after the other. The epoch axis keeps the run's span until
+        another history is shown."""
+        if not self._redraw_timer.isActive():
+            self._redraw_timer.start()
+        for turn, plot in enumerate((self.loss, self.accuracy), start=2):
+            QTimer.singleShot(turn * REDRAW_MS, plot, plot.follow_values)
+
     @Slot(object)
     def add_batch(self, progress: BatchProgress) -> None:
         x = progress.epoch + progress.step / max(progress.steps, 1)
         self.loss.add_batch(x, progress.loss)
         self.accuracy.add_batch(x, progress.accuracy)
+        if not self._redraw_timer.isActive():
+            self._redraw_next()  # the first points show at once
+            self._redraw_timer.start()
+
+    @Slot()
+    def _redraw_next(self) -> None:
+        plots = (self.loss, self.accuracy)
+        for offset in range(len(plots)):
+            plot = plots[(self._next_redraw + offset) % len(plots)]
+            if plot.has_pending_batches():
+                plot.redraw_batches()
+                self._next_redraw = (self._next_redraw + offset + 1) % len(plots)
+                return
+        self._redraw_timer.stop()  # nothing new: the next batch starts the timer again
 
     @Slot(object)
     def add_epoch(self, record: EpochRecord) -> None:
