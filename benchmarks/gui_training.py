@@ -127,6 +127,11 @@ def main() -> None:
           f"throughput ratio GUI/CLI {cli / gui:.2f} (target ≥ 0.95); per run: window "
           + ", ".join(f"{run['seconds']:.2f}" for run in gui_runs) + " s, command line "
           + ", ".join(f"{run['seconds']:.2f}" for run in cli_runs) + " s")
+    # Each window run and the command-line run after it form a pair: their ratio is less affected by the
+    # machine's drift between repeats (seen here: ±15 % from one repeat to the next).
+    paired = statistics.median(cli["seconds"] / gui["seconds"] for gui, cli in zip(gui_runs, cli_runs))
+    print(f"    median of the {args.repeats} paired ratios (each window run against the command-line run "
+          f"right after it): {paired:.2f}")
     print(f"(b) event-loop stall while training: first batch (tracing) max {median(gui_runs, 'first_stall'):.0f} ms; "
           f"after it p99 {median(gui_runs, 'p99'):.1f} ms, max {median(gui_runs, 'max'):.1f} ms "
           f"(targets p99 ≤ 20 ms, max ≤ 50 ms; medians of {args.repeats} runs)")
