@@ -157,10 +157,10 @@ def test_the_maps_read_the_image_the_prediction_panel_made(qtbot, window, tiny_c
     look.update_now()
     expected = preprocess_image(window.canvas.drawing())
     np.testing.assert_array_equal(window.prediction.network_input(), expected)
-    np.testing.assert_array_equal(look.inspection._image, expected[..., 0])
+    np.testing.assert_array_equal(look.inspection.shown_image(), expected[..., 0])
     window.canvas.clear()
     look.update_now()
-    assert look.inspection._image is None
+    assert look.inspection.shown_image() is None
 
 
 def test_the_saliency_overlay_tints_the_drawing(qtbot, window, tiny_cnn_path):
@@ -205,9 +205,9 @@ def test_the_training_options_round_trip(qtbot, tmp_path):
     panel.patience_spin.setValue(3)
     panel.monitor_combo.setCurrentIndex(panel.monitor_combo.findData("val_accuracy"))
     panel.restore_best_check.setChecked(True)
-    panel._choose_checkpoint_file = lambda: str(tmp_path / "best.keras")
+    panel.choose_checkpoint_file = lambda: str(tmp_path / "best.keras")
     panel.checkpoint_button.click()
-    panel._choose_tensorboard_folder = lambda: str(tmp_path / "logs")
+    panel.choose_tensorboard_folder = lambda: str(tmp_path / "logs")
     panel.tensorboard_button.click()
     panel.loop_combo.setCurrentIndex(panel.loop_combo.findData("tape"))
 

@@ -52,9 +52,9 @@ def test_a_chosen_data_folder_is_remembered(qtbot, make_window, tmp_path, monkey
     folder.mkdir()
     first = make_window()
     panel = first.training_panel
-    monkeypatch.setattr(panel, "_choose_data_folder", lambda: str(folder))
+    monkeypatch.setattr(panel, "choose_data_folder", lambda: str(folder))
     panel.data_combo.setCurrentIndex(panel.data_combo.findData("\x00choose"))
-    panel._data_activated(panel.data_combo.currentIndex())
+    panel.data_combo.activated.emit(panel.data_combo.currentIndex())  # as a click on the entry does
     assert panel.config().data == str(folder)
     assert first.close()
 

@@ -108,7 +108,7 @@ def test_layers_dialog_lists_the_preset(qtbot, window):
     panel = window.training_panel
     panel.preset_combo.setCurrentIndex(panel.preset_combo.findData("small-cnn"))
     panel.layers_button.click()
-    dialog = panel._layers_dialog
+    dialog = panel.layers_dialog
     qtbot.waitExposed(dialog)
     types = [dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())]
     assert "Conv2D" in types and types[-1] == "Dense"

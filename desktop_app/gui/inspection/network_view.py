@@ -232,6 +232,10 @@ class InspectionView(QWidget):
     def message_text(self) -> str:
         return self.message.text()
 
+    def shown_image(self) -> np.ndarray | None:
+        """The 28×28 image whose feature maps are shown (None: no drawing)."""
+        return self._image
+
     # -- internals ------------------------------------------------------------------------------
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -103,6 +103,7 @@ class TrainingPanel(QWidget):
         self._started = 0.0
         self._plan: TrainingPlan | None = None
         self._last_data_index = 0
+        self.layers_dialog: LayersDialog | None = None  # the last one shown
 
         # -- model extras ---------------------------------------------------------------------------
         self.preset_description = QLabel()
@@ -510,14 +511,14 @@ class TrainingPanel(QWidget):
         if self.data_combo.itemData(index) != CHOOSE_DATA:
             self._last_data_index = index
             return
-        folder = self._choose_data_folder()
+        folder = self.choose_data_folder()
         if folder:
             self._add_data_folder(folder, select=True)
             self._last_data_index = self.data_combo.currentIndex()
         else:
             self.data_combo.setCurrentIndex(self._last_data_index)
 
-    def _choose_checkpoint_file(self) -> str:
+    def choose_checkpoint_file(self) -> str:
         """Ask for the checkpoint file (a method, so tests can replace the dialog)."""
         path, _ = QFileDialog.getSaveFileName(self, "Keep the best model of each run in",
                                               self.checkpoint_edit.text() or "best.keras", "Keras model (*.keras)")
@@ -525,25 +526,25 @@ class TrainingPanel(QWidget):
             path += ".keras"
         return path
 
-    def _choose_tensorboard_folder(self) -> str:
+    def choose_tensorboard_folder(self) -> str:
         """Ask for the TensorBoard log folder (a method, so tests can replace the dialog)."""
         return QFileDialog.getExistingDirectory(self, "Write TensorBoard logs into", self.tensorboard_edit.text())
 
     @Slot()
     def _browse_checkpoint(self) -> None:
-        path = self._choose_checkpoint_file()
+        path = self.choose_checkpoint_file()
         if path:
             self.checkpoint_edit.setText(path)
             self._changed()
 
     @Slot()
     def _browse_tensorboard(self) -> None:
-        folder = self._choose_tensorboard_folder()
+        folder = self.choose_tensorboard_folder()
         if folder:
             self.tensorboard_edit.setText(folder)
             self._changed()
 
-    def _choose_data_folder(self) -> str:
+    def choose_data_folder(self) -> str:
         """Ask for a data set folder (a method, so tests can replace the dialog)."""
         return QFileDialog.getExistingDirectory(
             self, "Choose a folder of MNIST IDX files or of digit images in sub-folders 0–9")
@@ -572,7 +573,7 @@ class TrainingPanel(QWidget):
         dialog = LayersDialog(PRESETS[name].title, rows, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-        self._layers_dialog = dialog
+        self.layers_dialog = dialog
 
     @Slot()
     def _changed(self, *_args) -> None:
