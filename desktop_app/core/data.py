@@ -18,6 +18,7 @@ import numpy as np
 
 from desktop_app.core.errors import DataError
 from desktop_app.core.resources import resource_path
+from desktop_app.core.safe_files import require_regular_file
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +79,8 @@ def load_dataset(source: str | Path | None = None) -> Dataset:
     path = Path(source).expanduser()
     if not path.exists():
         raise DataError(f"{path}: no such file or folder.")
-    if path.is_file():
+    if not path.is_dir():
+        require_regular_file(path)
         if path.suffix == ".npz":
             return load_npz(path)
         raise DataError(
@@ -106,9 +108,7 @@ def embedded_mnist() -> Dataset:
 
 def load_npz(path: Path) -> Dataset:
     """An .npz file with x_train, y_train, x_test, y_test, as Keras writes MNIST."""
-    path = Path(path)
-    if not path.is_file():
-        raise DataError(f"{path}: the file does not exist.")
+    path = require_regular_file(path)
     try:
         with np.load(path, allow_pickle=False) as archive:
             missing = [key for key in IDX_FILES if key not in archive.files]
@@ -150,7 +150,7 @@ def as_uint8(images: np.ndarray) -> np.ndarray:
 
 def read_idx(path: Path) -> np.ndarray:
     """One IDX file (the format MNIST was published in), gzipped or not."""
-    path = Path(path)
+    path = require_regular_file(path)
     opener = gzip.open if path.suffix == ".gz" else open
     try:
         with opener(path, "rb") as stream:
@@ -178,7 +178,8 @@ def load_idx_folder(folder: Path) -> Dataset:
     arrays = {}
     for key, stem in IDX_FILES.items():
         found = [folder / stem, folder / f"{stem}.gz", folder / stem.replace("-idx", ".idx")]
-        path = next((candidate for candidate in found if candidate.is_file()), None)
+        # exists(), not is_file(): a pipe or device in its place is refused by name, not overlooked
+        path = next((candidate for candidate in found if candidate.exists()), None)
         if path is None:
             raise DataError(
                 f"{folder}: not a data set folder: it has neither sub-folders 0–9 of images nor the MNIST "

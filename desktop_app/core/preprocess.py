@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from desktop_app.core.errors import DataError, EmptyDrawingError
+from desktop_app.core.safe_files import require_regular_file
 
 PREPROCESS_VERSION = 1  # stored with models; bump when the recipe changes what a model sees
 FIT_SIZE = 20
@@ -33,7 +34,7 @@ def load_image_file(path: str | Path) -> np.ndarray:
     """An image file as an array (H×W grey, or H×W×3/4 colour), with a clear error if unreadable."""
     from PIL import Image, UnidentifiedImageError
 
-    path = Path(path)
+    path = require_regular_file(path)  # a pipe would hang Image.open
     try:
         with Image.open(path) as image:
             image.load()
