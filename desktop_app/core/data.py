@@ -6,16 +6,14 @@ uint8 arrays of shape (N, 28, 28), white ink on black, labels as uint8 0–9: th
 
 from __future__ import annotations
 
-import gzip
 import logging
-import struct
 import threading
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from desktop_app.core.dataset_files import check_labels, check_shapes, read_idx, read_npz
 from desktop_app.core.errors import DataError
 from desktop_app.core.resources import resource_path
 from desktop_app.core.safe_files import require_regular_file
@@ -108,31 +106,14 @@ def embedded_mnist() -> Dataset:
 
 def load_npz(path: Path) -> Dataset:
     """An .npz file with x_train, y_train, x_test, y_test, as Keras writes MNIST."""
-    path = require_regular_file(path)
-    try:
-        with np.load(path, allow_pickle=False) as archive:
-            missing = [key for key in IDX_FILES if key not in archive.files]
-            if missing:
-                raise DataError(f"{path}: not an MNIST file; it lacks {', '.join(missing)}.")
-            arrays = {key: archive[key] for key in IDX_FILES}
-    except DataError:
-        raise
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
-        raise DataError(f"{path}: the file is truncated or corrupt ({error}).") from error
-    return _checked(path.stem, arrays, path)
+    path = Path(path)
+    return _checked(path.stem, read_npz(path), path)
 
 
 def _checked(name: str, arrays: dict[str, np.ndarray], origin: Path) -> Dataset:
+    check_shapes(origin, {key: array.shape for key, array in arrays.items()})
     for split in ("train", "test"):
-        images, labels = arrays[f"x_{split}"], arrays[f"y_{split}"]
-        if images.ndim != 3 or images.shape[1:] != (28, 28):
-            raise DataError(f"{origin}: x_{split} has shape {images.shape}; expected (N, 28, 28).")
-        if labels.shape != (len(images),):
-            raise DataError(
-                f"{origin}: y_{split} has shape {labels.shape}; expected ({len(images)},), one label per image."
-            )
-        if len(labels) and (labels.min() < 0 or labels.max() > 9):
-            raise DataError(f"{origin}: y_{split} holds labels outside 0–9.")
+        check_labels(origin, f"y_{split}", arrays[f"y_{split}"])
     return Dataset(
         name,
         as_uint8(arrays["x_train"]), arrays["y_train"].astype(np.uint8),
@@ -146,31 +127,6 @@ def as_uint8(images: np.ndarray) -> np.ndarray:
         return images
     scale = 255.0 if images.size and float(images.max()) <= 1.0 else 1.0
     return np.clip(np.rint(images.astype(np.float32) * scale), 0, 255).astype(np.uint8)
-
-
-def read_idx(path: Path) -> np.ndarray:
-    """One IDX file (the format MNIST was published in), gzipped or not."""
-    path = require_regular_file(path)
-    opener = gzip.open if path.suffix == ".gz" else open
-    try:
-        with opener(path, "rb") as stream:
-            raw = stream.read()
-    except (OSError, EOFError) as error:
-        raise DataError(f"{path}: cannot read the file ({error}).") from error
-    if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] != 0x08:
-        raise DataError(f"{path}: not an unsigned-byte IDX file (wrong magic number).")
-    ndim = raw[3]
-    header_end = 4 + 4 * ndim
-    if len(raw) < header_end:
-        raise DataError(f"{path}: the file is truncated (header cut short).")
-    shape = struct.unpack(f">{ndim}I", raw[4:header_end])
-    expected = int(np.prod(shape))
-    if len(raw) - header_end != expected:
-        raise DataError(
-            f"{path}: the file is truncated or padded: the header promises {expected} values of shape "
-            f"{shape}, the file holds {len(raw) - header_end}."
-        )
-    return np.frombuffer(raw, dtype=np.uint8, offset=header_end).reshape(shape)
 
 
 def load_idx_folder(folder: Path) -> Dataset:

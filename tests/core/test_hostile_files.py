@@ -82,3 +82,97 @@ def test_a_pipe_among_a_folders_images_is_skipped_by_name(tmp_path, mnist, caplo
     assert time.monotonic() - started < QUICK
     assert len(dataset.x_train) == 1 and list(dataset.y_train) == [2]
     assert "pipe.png" in caplog.text and "not a regular file" in caplog.text
+
+
+# --- case 4: headers are checked before data is read ---------------------------------------------
+
+def idx_header(*shape):
+    import struct
+    return struct.pack(">BBBB", 0, 0, 8, len(shape)) + struct.pack(f">{len(shape)}I", *shape)
+
+
+def test_an_idx_gzip_bomb_is_never_inflated(tmp_path):
+    import gzip
+    import tracemalloc
+
+    bomb = tmp_path / "train-images-idx3-ubyte.gz"
+    with gzip.open(bomb, "wb", compresslevel=9) as stream:  # 10 images declared, 64 MB of zeros follow
+        stream.write(idx_header(10, 28, 28))
+        chunk = bytes(1 << 20)
+        for _ in range(64):
+            stream.write(chunk)
+    assert bomb.stat().st_size < 200_000
+    tracemalloc.start()
+    try:
+        message = refused(data.read_idx, DataError, bomb)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert str(bomb) in message and "padded" in message
+    assert peak < 4 << 20  # read no further than the header's 7,840 bytes (and gzip's buffers)
+
+
+@pytest.mark.parametrize("shape, words", [
+    ((65536,) * 4, "4 dimensions"),
+    ((2_000_000, 28, 28), "at most 1,000,000"),
+    ((10, 32, 32), "32×32"),
+])
+def test_an_idx_header_declaring_too_much_is_refused_before_reading(tmp_path, shape, words):
+    path = tmp_path / "train-images-idx3-ubyte"
+    path.write_bytes(idx_header(*shape) + bytes(100))
+    message = refused(data.read_idx, DataError, path)
+    assert str(path) in message and words in message
+
+
+def npz_with(path, **changes):
+    arrays = dict(x_train=np.zeros((3, 28, 28), np.uint8), y_train=np.array([1, 2, 3], np.uint8),
+                  x_test=np.zeros((1, 28, 28), np.uint8), y_test=np.array([4], np.uint8))
+    arrays.update(changes)
+    np.savez(path, **arrays)
+    return path
+
+
+def test_an_npz_header_claiming_2_to_the_31_images_is_refused_before_allocating(tmp_path):
+    import io
+    import zipfile
+
+    import numpy.lib.format as npy
+
+    small = np.load(npz_with(tmp_path / "small.npz"))
+    header = io.BytesIO()  # numpy would try to allocate 1.53 TiB for this x_train
+    npy.write_array_header_1_0(header, {"descr": "|u1", "fortran_order": False, "shape": (2 ** 31, 28, 28)})
+    path = tmp_path / "huge.npz"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("x_train.npy", header.getvalue() + bytes(784))
+        for key in ("y_train", "x_test", "y_test"):
+            buffer = io.BytesIO()
+            npy.write_array(buffer, small[key])
+            archive.writestr(f"{key}.npy", buffer.getvalue())
+    message = refused(data.load_dataset, DataError, path)
+    assert str(path) in message and "at most 1,000,000" in message
+
+
+# --- case 14: labels and archives that are not what they claim -----------------------------------
+
+@pytest.mark.parametrize("labels, words", [
+    (np.array([1.0, np.nan, 3.0]), "not whole numbers"),
+    (np.array([1.0, 2.5, 3.0]), "not whole numbers"),
+    (np.array(["1", "2", "3"]), "labels must be integers 0–9"),
+    (np.array([1, 2, 12]), "outside 0–9"),
+])
+def test_labels_must_be_integers_0_to_9(tmp_path, labels, words):
+    path = npz_with(tmp_path / "labels.npz", y_train=labels)
+    message = refused(data.load_dataset, DataError, path)
+    assert str(path) in message and words in message and "y_train" in message
+
+
+def test_whole_float_labels_are_accepted(tmp_path):
+    path = npz_with(tmp_path / "floats.npz", y_train=np.array([1.0, 2.0, 9.0]))
+    assert list(data.load_dataset(path).y_train) == [1, 2, 9]
+
+
+def test_a_png_renamed_npz_is_not_an_npz_archive(tmp_path):
+    path = tmp_path / "digit.npz"
+    Image.fromarray(np.zeros((28, 28), np.uint8)).save(path, format="PNG")
+    message = refused(data.load_dataset, DataError, path)
+    assert str(path) in message and "not an .npz archive" in message and "pickle" not in message
