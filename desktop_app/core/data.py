@@ -150,7 +150,8 @@ def load_image_folder(folder: Path) -> Dataset:
 
     All images become training images; the test part is empty (evaluate such a set as a whole).
     """
-    from desktop_app.core.preprocess import load_image_file, preprocess_to_uint8
+    from desktop_app.core.image_files import load_image_file
+    from desktop_app.core.preprocess import preprocess_to_uint8
     from desktop_app.core.errors import EmptyDrawingError
 
     images, labels, skipped = [], [], []

@@ -13,7 +13,7 @@ from PIL import Image
 from desktop_app.core import data
 from desktop_app.core.errors import DataError, DigitLabError, ModelFileError
 from desktop_app.core.modelio import load_model
-from desktop_app.core.preprocess import load_image_file
+from desktop_app.core.image_files import load_image_file
 
 QUICK = 3.0  # seconds: every refusal here comes from a header or a stat, never from reading a file through
 
@@ -176,3 +176,92 @@ def test_a_png_renamed_npz_is_not_an_npz_archive(tmp_path):
     Image.fromarray(np.zeros((28, 28), np.uint8)).save(path, format="PNG")
     message = refused(data.load_dataset, DataError, path)
     assert str(path) in message and "not an .npz archive" in message and "pickle" not in message
+
+
+# --- case 5: images too large, or lying about their size ------------------------------------------
+
+def png(width, height, rows_present, bit_depth=8):
+    """A grey PNG whose header declares width×height but whose data holds only `rows_present` rows."""
+    import struct
+    import zlib
+
+    def chunk(kind, body):
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    row = b"\x00" + bytes(width * bit_depth // 8)  # filter byte + black pixels
+    compressor = zlib.compressobj(9)
+    idat = b"".join(compressor.compress(row) for _ in range(rows_present)) + compressor.flush()
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, bit_depth, 0, 0, 0, 0))
+            + chunk(b"IDAT", idat) + chunk(b"IEND", b""))
+
+
+@pytest.mark.parametrize("width, height, rows, words", [
+    (30000, 30000, 10, "megapixels"),  # past Pillow's own bomb limit
+    (12000, 12000, 10, "megapixels"),  # 144 MP: under Pillow's limit, 2.9 GB once converted
+])
+def test_oversized_and_lying_images_are_refused_in_one_line(tmp_path, width, height, rows, words):
+    path = tmp_path / "bomb.png"
+    path.write_bytes(png(width, height, rows))
+    message = refused(load_image_file, DataError, path)
+    assert str(path) in message and words in message
+
+
+@pytest.mark.parametrize("keep", [0.5, 20 / 5000, 40 / 5000])
+def test_a_truncated_image_is_refused_in_one_line(tmp_path, keep):
+    import io
+
+    noise = np.random.default_rng(0).integers(0, 256, (100, 100), dtype=np.uint8)
+    buffer = io.BytesIO()
+    Image.fromarray(noise).save(buffer, format="PNG")
+    path = tmp_path / "cut.png"
+    path.write_bytes(buffer.getvalue()[:int(len(buffer.getvalue()) * keep)])
+    message = refused(load_image_file, DataError, path)
+    assert str(path) in message and "not a readable image" in message
+
+
+def test_a_bomb_in_a_data_folder_is_skipped_by_name(tmp_path, mnist, caplog):
+    (tmp_path / "3").mkdir()
+    Image.fromarray(mnist.x_test[18]).save(tmp_path / "3" / "good.png")
+    (tmp_path / "3" / "bomb.png").write_bytes(png(30000, 30000, 10))
+    dataset = refused_not(data.load_dataset, tmp_path)
+    assert len(dataset.x_train) == 1
+    assert "bomb.png" in caplog.text and "megapixels" in caplog.text
+
+
+def test_a_bomb_in_an_imported_zip_is_skipped_by_name(tmp_path, mnist, caplog):
+    import zipfile
+
+    from desktop_app.core.handwriting import HandwritingSet
+
+    archive = tmp_path / "drawings.zip"
+    good = tmp_path / "good.png"
+    Image.fromarray(255 - mnist.x_test[0]).save(good)
+    with zipfile.ZipFile(archive, "w") as target:
+        target.write(good, "7/good.png")
+        target.writestr("7/bomb.png", png(30000, 30000, 10))
+    added = refused_not(HandwritingSet(tmp_path / "set").import_zip, archive)
+    assert added == 1
+    assert "7/bomb.png" in caplog.text and "megapixels" in caplog.text
+
+
+def refused_not(call, *arguments):
+    started = time.monotonic()
+    result = call(*arguments)
+    assert time.monotonic() - started < QUICK
+    return result
+
+
+# --- case 12: 16-bit and float images keep their grey levels --------------------------------------
+
+def test_a_16_bit_png_preprocesses_like_its_8_bit_version(tmp_path, mnist):
+    from desktop_app.core.preprocess import preprocess_to_uint8
+
+    eight = np.asarray(Image.fromarray(255 - mnist.x_test[0]).resize((112, 112), Image.Resampling.LANCZOS))
+    Image.fromarray(eight).save(tmp_path / "eight.png")
+    Image.fromarray(eight.astype(np.uint16) * 257).save(tmp_path / "sixteen.png")
+    assert Image.open(tmp_path / "sixteen.png").mode.startswith("I")
+    Image.fromarray(eight.astype(np.float32) / 255).save(tmp_path / "float.tiff")
+    expected = preprocess_to_uint8(load_image_file(tmp_path / "eight.png")).astype(int)
+    for name in ("sixteen.png", "float.tiff"):
+        got = preprocess_to_uint8(load_image_file(tmp_path / name)).astype(int)
+        assert np.abs(got - expected).max() <= 1, name
