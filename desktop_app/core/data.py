@@ -6,18 +6,17 @@ uint8 arrays of shape (N, 28, 28), white ink on black, labels as uint8 0–9: th
 
 from __future__ import annotations
 
-import gzip
 import logging
-import struct
 import threading
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from desktop_app.core.dataset_files import check_labels, check_shapes, read_idx, read_npz
 from desktop_app.core.errors import DataError
 from desktop_app.core.resources import resource_path
+from desktop_app.core.safe_files import require_regular_file
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +77,8 @@ def load_dataset(source: str | Path | None = None) -> Dataset:
     path = Path(source).expanduser()
     if not path.exists():
         raise DataError(f"{path}: no such file or folder.")
-    if path.is_file():
+    if not path.is_dir():
+        require_regular_file(path)
         if path.suffix == ".npz":
             return load_npz(path)
         raise DataError(
@@ -107,32 +107,13 @@ def embedded_mnist() -> Dataset:
 def load_npz(path: Path) -> Dataset:
     """An .npz file with x_train, y_train, x_test, y_test, as Keras writes MNIST."""
     path = Path(path)
-    if not path.is_file():
-        raise DataError(f"{path}: the file does not exist.")
-    try:
-        with np.load(path, allow_pickle=False) as archive:
-            missing = [key for key in IDX_FILES if key not in archive.files]
-            if missing:
-                raise DataError(f"{path}: not an MNIST file; it lacks {', '.join(missing)}.")
-            arrays = {key: archive[key] for key in IDX_FILES}
-    except DataError:
-        raise
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
-        raise DataError(f"{path}: the file is truncated or corrupt ({error}).") from error
-    return _checked(path.stem, arrays, path)
+    return _checked(path.stem, read_npz(path), path)
 
 
 def _checked(name: str, arrays: dict[str, np.ndarray], origin: Path) -> Dataset:
+    check_shapes(origin, {key: array.shape for key, array in arrays.items()})
     for split in ("train", "test"):
-        images, labels = arrays[f"x_{split}"], arrays[f"y_{split}"]
-        if images.ndim != 3 or images.shape[1:] != (28, 28):
-            raise DataError(f"{origin}: x_{split} has shape {images.shape}; expected (N, 28, 28).")
-        if labels.shape != (len(images),):
-            raise DataError(
-                f"{origin}: y_{split} has shape {labels.shape}; expected ({len(images)},), one label per image."
-            )
-        if len(labels) and (labels.min() < 0 or labels.max() > 9):
-            raise DataError(f"{origin}: y_{split} holds labels outside 0–9.")
+        check_labels(origin, f"y_{split}", arrays[f"y_{split}"])
     return Dataset(
         name,
         as_uint8(arrays["x_train"]), arrays["y_train"].astype(np.uint8),
@@ -148,37 +129,13 @@ def as_uint8(images: np.ndarray) -> np.ndarray:
     return np.clip(np.rint(images.astype(np.float32) * scale), 0, 255).astype(np.uint8)
 
 
-def read_idx(path: Path) -> np.ndarray:
-    """One IDX file (the format MNIST was published in), gzipped or not."""
-    path = Path(path)
-    opener = gzip.open if path.suffix == ".gz" else open
-    try:
-        with opener(path, "rb") as stream:
-            raw = stream.read()
-    except (OSError, EOFError) as error:
-        raise DataError(f"{path}: cannot read the file ({error}).") from error
-    if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] != 0x08:
-        raise DataError(f"{path}: not an unsigned-byte IDX file (wrong magic number).")
-    ndim = raw[3]
-    header_end = 4 + 4 * ndim
-    if len(raw) < header_end:
-        raise DataError(f"{path}: the file is truncated (header cut short).")
-    shape = struct.unpack(f">{ndim}I", raw[4:header_end])
-    expected = int(np.prod(shape))
-    if len(raw) - header_end != expected:
-        raise DataError(
-            f"{path}: the file is truncated or padded: the header promises {expected} values of shape "
-            f"{shape}, the file holds {len(raw) - header_end}."
-        )
-    return np.frombuffer(raw, dtype=np.uint8, offset=header_end).reshape(shape)
-
-
 def load_idx_folder(folder: Path) -> Dataset:
     """A folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-… (each maybe .gz)."""
     arrays = {}
     for key, stem in IDX_FILES.items():
         found = [folder / stem, folder / f"{stem}.gz", folder / stem.replace("-idx", ".idx")]
-        path = next((candidate for candidate in found if candidate.is_file()), None)
+        # exists(), not is_file(): a pipe or device in its place is refused by name, not overlooked
+        path = next((candidate for candidate in found if candidate.exists()), None)
         if path is None:
             raise DataError(
                 f"{folder}: not a data set folder: it has neither sub-folders 0–9 of images nor the MNIST "
@@ -193,7 +150,8 @@ def load_image_folder(folder: Path) -> Dataset:
 
     All images become training images; the test part is empty (evaluate such a set as a whole).
     """
-    from desktop_app.core.preprocess import load_image_file, preprocess_to_uint8
+    from desktop_app.core.image_files import load_image_file
+    from desktop_app.core.preprocess import preprocess_to_uint8
     from desktop_app.core.errors import EmptyDrawingError
 
     images, labels, skipped = [], [], []

@@ -22,6 +22,7 @@ from PIL import Image
 
 from desktop_app.core.data import Dataset
 from desktop_app.core.errors import DataError
+from desktop_app.core.image_files import decode_image, load_image_file
 from desktop_app.core.modelio import atomic_write
 
 log = logging.getLogger(__name__)
@@ -72,7 +73,7 @@ class HandwritingSet:
         return counts
 
     def image(self, sample: Sample) -> np.ndarray:
-        return np.asarray(Image.open(self.root / sample.file).convert("L"))
+        return _grey(load_image_file(self.root / sample.file))
 
     def as_dataset(self, name: str = "my handwriting", samples: list[Sample] | None = None) -> Dataset:
         """All samples (or the given ones, in that order), preprocessed the MNIST way, as training
@@ -167,10 +168,13 @@ class HandwritingSet:
                 if len(parts) == 2 and parts[0].isdigit() and len(parts[0]) == 1 \
                         and parts[1].lower().endswith(".png") and ".." not in parts:
                     try:
-                        with archive.open(member) as stream, Image.open(stream) as picture:
-                            drawing = np.asarray(picture.convert("L"))
-                    except OSError:
-                        log.warning("%s: skipped unreadable %s", source, member)
+                        with archive.open(member) as stream:
+                            drawing = _grey(decode_image(stream, f"{source}: {member}"))
+                    except DataError as error:  # bombs and lies: skipped, by name
+                        log.warning("skipped %s", error)
+                        continue
+                    except (OSError, zipfile.BadZipFile) as error:  # a damaged zip entry
+                        log.warning("%s: skipped %s (%s)", source, member, error)
                         continue
                     yield drawing, int(parts[0]), None
 
@@ -183,19 +187,20 @@ class HandwritingSet:
     def import_folder(self, folder: str | Path) -> int:
         """Copy every image of a folder with sub-folders 0–9 into the set; returns how many."""
         from desktop_app.core.data import IMAGE_SUFFIXES
-        from desktop_app.core.preprocess import load_image_file
 
         def drawings():
             for digit in range(10):
                 sub = Path(folder) / str(digit)
                 for path in sorted(sub.iterdir()) if sub.is_dir() else []:
                     if path.suffix.lower() in IMAGE_SUFFIXES:
-                        picture = load_image_file(path)
-                        grey = picture if picture.ndim == 2 else np.asarray(
-                            Image.fromarray(picture).convert("L"))
-                        yield grey, digit, None
+                        yield _grey(load_image_file(path)), digit, None
 
         return len(self._add_all(drawings()))
+
+
+def _grey(picture: np.ndarray) -> np.ndarray:
+    """A decoded image (grey or colour uint8) as grey: the personal set keeps grey drawings."""
+    return picture if picture.ndim == 2 else np.asarray(Image.fromarray(picture).convert("L"))
 
 
 def practice_digit(counts: list[int], previous: int | None = None,

@@ -23,6 +23,7 @@ from typing import Any, Callable
 from desktop_app import __version__
 from desktop_app.core.errors import ModelFileError
 from desktop_app.core.preprocess import PREPROCESS_VERSION
+from desktop_app.core.safe_files import require_regular_file
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +145,8 @@ def _check_file(path: Path) -> None:
             f"loaded safely. To use it, {CONVERT_HINT}.")
     if path.suffix.lower() != ".keras":
         raise ModelFileError(f"Could not open {path}: Digit Lab opens Keras model files ending in .keras.")
+    # A pipe would hang the zip check below and a device would be read without end.
+    require_regular_file(path, ModelFileError, lead="Could not open ")
     if not zipfile.is_zipfile(path):
         raise ModelFileError(f"Could not open {path}: the file is corrupt or truncated (not a .keras archive).")
     try:
@@ -196,10 +199,10 @@ def _check_shapes(path: Path, model) -> None:
 
 def load_model(path: str | Path) -> LoadedModel:
     """Load a .keras file safely and check that it reads 28×28×1 digits into 10 classes."""
+    path = Path(path).expanduser()
+    _check_file(path)  # before importing Keras (seconds): a bad path is answered at once
     import keras
 
-    path = Path(path).expanduser()
-    _check_file(path)
     try:
         model = keras.models.load_model(path, safe_mode=True, compile=True)
     except Exception as error:  # Keras raises many kinds for foreign or unsafe content

@@ -8,11 +8,11 @@ then paste into a 28×28 field so that the centre of mass lies at the field's ce
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
 from desktop_app.core.errors import DataError, EmptyDrawingError
+from desktop_app.core.image_files import load_image_file  # noqa: F401  (its home before image_files)
 
 PREPROCESS_VERSION = 1  # stored with models; bump when the recipe changes what a model sees
 FIT_SIZE = 20
@@ -27,23 +27,6 @@ class DrawingAnalysis:
     image: np.ndarray  # 28×28×1 float32 in 0–1
     marks: int  # separate marks of real weight
     scattered: bool  # several marks far apart: probably not one digit
-
-
-def load_image_file(path: str | Path) -> np.ndarray:
-    """An image file as an array (H×W grey, or H×W×3/4 colour), with a clear error if unreadable."""
-    from PIL import Image, UnidentifiedImageError
-
-    path = Path(path)
-    try:
-        with Image.open(path) as image:
-            image.load()
-            if image.mode not in ("L", "RGB", "RGBA"):
-                image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
-            return np.asarray(image)
-    except FileNotFoundError:
-        raise DataError(f"{path}: no such file.") from None
-    except (UnidentifiedImageError, OSError, ValueError) as error:
-        raise DataError(f"{path}: not a readable image ({error}).") from error
 
 
 def _luminance(array: np.ndarray) -> np.ndarray:
