@@ -151,6 +151,9 @@ class TrainConfig:
         """Raise ValueError with a readable message for a setting no run could use."""
         if self.epochs < 1:
             raise ValueError("epochs must be at least 1")
+        if self.train_limit is not None and self.train_limit < 1:  # 0 or less would silently mean "all"
+            raise ValueError(f"the limit must be at least 1 image, not {self.train_limit} "
+                             "(leave --limit out to train on all images)")
         if self.batch_size < 1:
             raise ValueError("the batch size must be at least 1")
         if not (self.learning_rate > 0 and math.isfinite(self.learning_rate)):
