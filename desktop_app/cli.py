@@ -260,7 +260,6 @@ def _inspect(args: argparse.Namespace) -> int:
 
 def _predict(args: argparse.Namespace) -> int:
     import_tensorflow()
-    from desktop_app.core.errors import EmptyDrawingError
     from desktop_app.core.inference import Predictor
     from desktop_app.core.modelio import load_model
     from desktop_app.core.preprocess import load_image_file, preprocess_image
@@ -272,7 +271,8 @@ def _predict(args: argparse.Namespace) -> int:
             probabilities = predictor.predict(preprocess_image(load_image_file(name)))
             rows.append({"file": name, "digit": int(probabilities.argmax()),
                          "probabilities": [round(float(p), 6) for p in probabilities]})
-        except EmptyDrawingError as error:
+        # One unreadable or empty file is answered on its own line; the other files are still read.
+        except (DigitLabError, OSError, ValueError) as error:
             failed += 1
             rows.append({"file": name, "digit": None, "probabilities": None, "error": str(error)})
     if args.json:

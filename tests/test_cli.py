@@ -269,3 +269,26 @@ def test_resume_of_a_plain_keras_model_names_no_preset(tmp_path):
                  "--out", str(out)]) == 0
     metadata = read_metadata(out)
     assert metadata.preset == "" and metadata.config["preset"] == ""
+
+
+def test_predict_answers_every_file_when_one_is_bad(trained, tmp_path, capsys):
+    from desktop_app.cli import main
+    from desktop_app.core.data import load_dataset
+
+    _, model, _ = trained
+    good, text, good2 = tmp_path / "good.png", tmp_path / "text.png", tmp_path / "good2.png"
+    for path, digit in ((good, load_dataset().x_test[0]), (good2, load_dataset().x_test[1])):
+        Image.fromarray(255 - np.kron(digit, np.ones((4, 4), np.uint8))).save(path)
+    text.write_text("not an image")
+    files = [str(good), str(text), str(good2)]
+
+    assert main(["predict", str(model), *files, "--json"]) == 1
+    rows = json.loads(capsys.readouterr().out)
+    assert [row["file"] for row in rows] == files
+    assert rows[0]["digit"] is not None and rows[2]["digit"] is not None and "error" not in rows[0]
+    assert rows[1]["digit"] is None and rows[1]["probabilities"] is None and "text.png" in rows[1]["error"]
+
+    assert main(["predict", str(model), *files]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3 and lines[0].startswith(f"{good}: ") and lines[2].startswith(f"{good2}: ")
+    assert lines[1].startswith(f"{text}: ") and "not a readable image" in lines[1]
