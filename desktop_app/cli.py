@@ -17,6 +17,7 @@ from pathlib import Path
 from desktop_app import __version__
 from desktop_app.core.config_fields import FIELD_DEFAULT, cli_fields
 from desktop_app.core.errors import DigitLabError
+from desktop_app.core.output_paths import check_output_file, check_output_folder
 # Each command that needs TensorFlow imports it through this first: quietly (its C++ start-up chatter is
 # noise for a user) and with GPU memory growth on. The module itself is cheap; TensorFlow loads on the call.
 from desktop_app.core.tensorflow_runtime import import_tensorflow
@@ -101,16 +102,16 @@ def _keep_loaded_architecture(args: argparse.Namespace, config: TrainConfig, pre
 
 
 def _train(args: argparse.Namespace) -> int:
+    config = config_from_args(args)
+    config.check()
+    out = check_output_file(args.out, suffix=".keras")  # before the work: a run is never lost at the end
+    if config.checkpoint_path:
+        check_output_file(config.checkpoint_path)
     import_tensorflow()
     from desktop_app.core.data import load_dataset
     from desktop_app.core.modelio import load_model, save_model
     from desktop_app.core.training import run_metadata, train
 
-    config = config_from_args(args)
-    config.check()
-    out = Path(args.out)
-    if not out.parent.exists():
-        raise DigitLabError(f"{out.parent}: the output folder does not exist.")
     if args.fine_tune:
         return _fine_tune(args, config, out)
     model, history = None, None
@@ -179,6 +180,8 @@ def _fine_tune(args: argparse.Namespace, config: TrainConfig, out: Path) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
+    if args.out:
+        out = check_output_folder(args.out)  # before the work, which takes a while on a big model
     import_tensorflow()
     from desktop_app.core.data import load_dataset
     from desktop_app.core.evaluation import evaluate
@@ -221,6 +224,7 @@ def _write_evaluation_files(report, images, folder: Path) -> list[Path]:
 
 
 def _inspect(args: argparse.Namespace) -> int:
+    out = check_output_folder(args.out)  # before the work, which takes a while on a big model
     import_tensorflow()
     from desktop_app.core import inspection, report_files
     from desktop_app.core.inference import Predictor
@@ -229,7 +233,6 @@ def _inspect(args: argparse.Namespace) -> int:
 
     model = load_model(args.model).model
     image = preprocess_image(load_image_file(args.image))
-    out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     probabilities = Predictor(model).predict(image)
     written = [report_files.write_grid_png(image[..., 0], out / "input.png", scale=10)]

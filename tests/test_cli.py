@@ -292,3 +292,28 @@ def test_predict_answers_every_file_when_one_is_bad(trained, tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 3 and lines[0].startswith(f"{good}: ") and lines[2].startswith(f"{good2}: ")
     assert lines[1].startswith(f"{text}: ") and "not a readable image" in lines[1]
+
+
+@pytest.mark.parametrize("command,out,message", [
+    ("train", "afile/m.keras", "afile is a file, not a folder"),
+    ("train", "/sys/m.keras", "the folder /sys is not writable"),
+    ("train", "some-folder.keras", "some-folder.keras: it is a folder"),
+    ("train", "existing-folder", "existing-folder: it is a folder"),
+    ("train", "missing/m.keras", "missing does not exist"),
+    ("evaluate", "afile/report", "afile is a file, not a folder"),
+    ("evaluate", "/sys/report", "the folder /sys is not writable"),
+    ("inspect", "afile/inside", "afile is a file, not a folder"),
+    ("inspect", "/sys/inside", "the folder /sys is not writable"),
+])
+def test_an_output_path_that_cannot_be_written_is_refused_before_the_work(command, out, message, tmp_path):
+    (tmp_path / "afile").write_text("a file where a folder should be")
+    (tmp_path / "some-folder.keras").mkdir()
+    (tmp_path / "existing-folder").mkdir()
+    arguments = {"train": ["--limit", "300", "--epochs", "1", "--preset", "mlp", "--device", "cpu"],
+                 "evaluate": ["model.keras", "--limit", "100"], "inspect": ["model.keras", "seven.png"]}[command]
+    out = out if out.startswith("/") else str(tmp_path / out)
+    result = digit_lab(command, *arguments, "--out", out)
+    assert result.returncode == 2
+    assert result.stderr.startswith("digit-lab: error: ") and result.stderr.strip().count("\n") == 0
+    assert message in result.stderr and out in result.stderr  # no "Training on …": refused before the work
+    assert not (tmp_path / "existing-folder.keras").exists()
