@@ -59,6 +59,11 @@ class _CliProgress(TrainingObserver):
             print(line, file=sys.stderr)
         self.bar = None
 
+    def on_finished(self, result) -> None:
+        if self.bar is not None:  # an epoch cut short (diverged, failed): clear its bar for the last line
+            self.bar.finish()
+            self.bar = None
+
 
 class _StoreNoted(argparse.Action):
     """argparse's plain store that also notes the flag in `args.given`, to tell a flag the user typed from
@@ -139,6 +144,8 @@ def _train(args: argparse.Namespace) -> int:
         result = train(config, _CliProgress(), stop_event, model=model, dataset=dataset, history=history)
     finally:
         signal.signal(signal.SIGINT, previous_handler)
+    if result.epochs_completed == 0:
+        return _report_nothing_saved(args, result, out)
     saved = save_model(result.model, out, run_metadata(config, result.history, dataset.name))
     summary = {"status": result.status, "reason": result.reason, "model": str(saved),
                "epochs": result.epochs_completed, "seconds": round(result.seconds, 2),
@@ -149,6 +156,17 @@ def _train(args: argparse.Namespace) -> int:
         figures = ", ".join(f"{key} {value:.4f}" for key, value in result.final_metrics.items())
         print(f"{result.reason} {figures}\nSaved {saved}")
     return 0 if result.status != "failed" else 1
+
+
+def _report_nothing_saved(args: argparse.Namespace, result, out: Path) -> int:
+    """No epoch of the run ended well (diverged, failed or stopped before the first batch): its model is
+    no better than the one it started from, so it never replaces a file that may hold a good model."""
+    kept = "is unchanged" if out.exists() else "was not written"
+    if args.json:
+        _emit_json({"status": result.status, "reason": result.reason, "model": None, "epochs": 0,
+                    "seconds": round(result.seconds, 2), "device": result.device, "metrics": {}})
+    print(f"digit-lab: error: {result.reason} Nothing was saved: {out} {kept}.", file=sys.stderr)
+    return 1
 
 
 def _fine_tune(args: argparse.Namespace, config: TrainConfig, out: Path) -> int:

@@ -317,3 +317,52 @@ def test_an_output_path_that_cannot_be_written_is_refused_before_the_work(comman
     assert result.stderr.startswith("digit-lab: error: ") and result.stderr.strip().count("\n") == 0
     assert message in result.stderr and out in result.stderr  # no "Training on …": refused before the work
     assert not (tmp_path / "existing-folder.keras").exists()
+
+
+@pytest.fixture()
+def good_model(tmp_path, capsys):
+    from desktop_app.cli import main
+
+    good = tmp_path / "good.keras"
+    assert main(["train", "--preset", "mlp", "--epochs", "1", "--limit", "300", "--device", "cpu",
+                 "--no-augment", "--out", str(good)]) == 0
+    capsys.readouterr()
+    return good
+
+
+def test_a_diverged_run_never_replaces_a_good_model(good_model, capsys):
+    from desktop_app.cli import main
+
+    before = good_model.read_bytes()
+    assert main(["train", "--preset", "mlp", "--epochs", "1", "--limit", "300", "--device", "cpu",
+                 "--optimizer", "sgd", "--learning-rate", "1e30", "--out", str(good_model), "--json"]) == 1
+    captured = capsys.readouterr()
+    assert good_model.read_bytes() == before
+    assert json.loads(captured.out)["status"] == "failed" and json.loads(captured.out)["model"] is None
+    errors = [line for line in captured.err.splitlines() if line.startswith("digit-lab: error:")]
+    assert len(errors) == 1 and "diverged" in errors[0] and f"Nothing was saved: {good_model} is unchanged" \
+        in errors[0]
+    assert "last good epoch" not in errors[0]  # there was none
+
+
+def test_ctrl_c_before_the_first_batch_never_replaces_a_good_model(good_model, capsys, monkeypatch):
+    import signal as signals
+
+    from desktop_app import cli
+
+    installed = signals.signal
+
+    def install_and_press_ctrl_c(number, handler):  # Ctrl-C as soon as train listens for it
+        previous = installed(number, handler)
+        if getattr(handler, "__name__", "") == "ask_to_stop":
+            handler(number, None)
+        return previous
+
+    monkeypatch.setattr(cli.signal, "signal", install_and_press_ctrl_c)
+    before = good_model.read_bytes()
+    assert cli.main(["train", "--preset", "mlp", "--epochs", "1", "--limit", "300", "--device", "cpu",
+                     "--out", str(good_model)]) == 1
+    assert good_model.read_bytes() == before
+    errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("digit-lab: error:")]
+    assert errors == [f"digit-lab: error: Stopped before the first batch. Nothing was saved: {good_model} "
+                      "is unchanged."]

@@ -253,8 +253,9 @@ def _make_bridge(observer: TrainingObserver, stop_event: threading.Event, config
             logs = logs or {}
             loss = float(logs.get("loss", float("nan")))
             if not math.isfinite(loss):
+                kept = "of the last good epoch" if self.records else "it started with"
                 self.failure = (f"The loss became {loss} at epoch {self._epoch_number()}, batch {batch + 1}: "
-                                "training diverged. The model keeps the weights of the last good epoch; "
+                                f"training diverged. The model keeps the weights {kept}; "
                                 "try a lower learning rate.")
                 self.model.stop_training = True
                 return
