@@ -234,12 +234,26 @@ def _make_bridge(observer: TrainingObserver, stop_event: threading.Event, config
             self.failure = ""
             self.stopped_by_user = False
             self.good_weights = None
+            self.good_optimizer_state = None
             self.records: list[EpochRecord] = []
             self._epoch_start = 0.0
             self._epoch_stopped = False
 
         def on_train_begin(self, logs=None) -> None:
+            if not self.model.optimizer.built:  # so that its state exists to be remembered from the start
+                self.model.optimizer.build(self.model.trainable_variables)
+            self.remember_good_state()
+
+        def remember_good_state(self) -> None:
+            """The weights and the optimizer's variables (moments, step count) of the last good epoch: after
+            a NaN the moments hold NaN too, and restoring the weights alone leaves a model that cannot learn."""
             self.good_weights = self.model.get_weights()
+            self.good_optimizer_state = [variable.numpy() for variable in self.model.optimizer.variables]
+
+        def restore_good_state(self) -> None:
+            self.model.set_weights(self.good_weights)
+            for variable, value in zip(self.model.optimizer.variables, self.good_optimizer_state, strict=True):
+                variable.assign(value)
 
         def on_epoch_begin(self, epoch, logs=None) -> None:
             self._epoch_start = time.perf_counter()
@@ -268,12 +282,12 @@ def _make_bridge(observer: TrainingObserver, stop_event: threading.Event, config
 
         def on_epoch_end(self, epoch, logs=None) -> None:
             if self.failure:
-                self.model.set_weights(self.good_weights)
+                self.restore_good_state()
                 return
             metrics = {key: float(logs[key]) for key in METRIC_KEYS if logs and key in logs}
             record = EpochRecord(epoch, metrics, time.perf_counter() - self._epoch_start, self._epoch_stopped)
             self.records.append(record)
-            self.good_weights = self.model.get_weights()
+            self.remember_good_state()
             observer.on_epoch_end(record, self.model)
 
         def _epoch_index(self) -> int:
@@ -403,7 +417,7 @@ def train(config: TrainConfig, callbacks: TrainingObserver | None = None,
             log.exception("training failed")
             failure = f"Training failed: {type(error).__name__}: {error}"
             if bridge.good_weights is not None:
-                model.set_weights(bridge.good_weights)
+                bridge.restore_good_state()
 
     for record in bridge.records:
         for key in METRIC_KEYS:

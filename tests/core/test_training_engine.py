@@ -81,6 +81,24 @@ def test_nan_loss_stops_with_a_reason_and_keeps_good_weights(small_mnist):
     assert all(np.isfinite(w).all() for w in result.model.get_weights())
 
 
+def test_a_diverged_model_can_go_on_learning_with_a_smaller_rate(small_mnist):
+    """After a NaN the optimizer's moments are restored with the weights: they would hold NaN otherwise."""
+    sgd = dict(preset="mlp", optimizer="sgd", cosine_decay=False)
+    first = train(tiny_config(**sgd, learning_rate=0.01), dataset=small_mnist)
+    momenta = [variable.numpy().copy() for variable in first.model.optimizer.variables]
+    diverged = train(tiny_config(**sgd, learning_rate=1e30), model=first.model, history=first.history,
+                     dataset=small_mnist)
+    assert diverged.status == "failed" and "diverged" in diverged.reason
+    state = [variable.numpy() for variable in diverged.model.optimizer.variables]
+    assert all(np.isfinite(value).all() for value in state)
+    moments = [(now, then) for now, then in zip(state, momenta) if np.ndim(then)]  # not the rate, the step
+    assert moments and all(np.array_equal(now, then) for now, then in moments)
+    again = train(tiny_config(**sgd, learning_rate=0.01), model=diverged.model, history=diverged.history,
+                  dataset=small_mnist)
+    assert again.status == "finished", again.reason
+    assert np.isfinite(again.history["loss"][-1]) and again.history["loss"][-1] < 2.3
+
+
 def test_same_seed_same_first_epoch_loss(small_mnist):
     config = tiny_config(augment=True, seed=7)
     first = train(config, dataset=small_mnist).history["loss"][0]
