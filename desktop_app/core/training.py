@@ -461,6 +461,8 @@ def _standard_callbacks(config: TrainConfig) -> list:
     """Early stopping, best checkpoint and TensorBoard logs, as the Keras guides teach them."""
     import keras
 
+    from desktop_app.core.best_checkpoint import best_checkpoint
+
     extra = []
     if config.early_stopping_patience or config.restore_best:
         extra.append(keras.callbacks.EarlyStopping(
@@ -468,9 +470,7 @@ def _standard_callbacks(config: TrainConfig) -> list:
             patience=config.early_stopping_patience or config.epochs,
             restore_best_weights=config.restore_best))
     if config.checkpoint_path:
-        extra.append(keras.callbacks.ModelCheckpoint(
-            config.checkpoint_path, monitor="val_loss" if config.validation_split else "loss",
-            save_best_only=True))
+        extra.append(best_checkpoint(config.checkpoint_path, "val_loss" if config.validation_split else "loss"))
     if config.tensorboard_dir:
         extra.append(keras.callbacks.TensorBoard(config.tensorboard_dir, write_graph=False))
     return extra

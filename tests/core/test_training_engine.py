@@ -137,6 +137,27 @@ def test_best_checkpoint_is_written_and_early_stopping_ends_the_run(tmp_path, sm
         assert result.epochs_completed < 6 and "Early stopping" in result.reason
 
 
+def test_the_checkpoint_holds_the_best_epoch_and_is_replaced_never_rewritten(tmp_path, small_mnist):
+    import keras
+
+    class WeightsPerEpoch(Recorder):
+        def on_epoch_end(self, record, model):
+            super().on_epoch_end(record, model)
+            self.weights = [*getattr(self, "weights", []), model.get_weights()]
+
+    checkpoint, other = tmp_path / "best.keras", tmp_path / "other"
+    other.write_text("an older file")
+    checkpoint.hardlink_to(other)  # a save in place would write through the link into "other"
+    recorder = WeightsPerEpoch()
+    result = train(tiny_config(preset="mlp", epochs=3, learning_rate=0.5, optimizer="sgd", cosine_decay=False,
+                               checkpoint_path=str(checkpoint)), recorder, dataset=small_mnist)
+    assert other.read_text() == "an older file"
+    best = int(np.nanargmin(result.history["val_loss"]))
+    saved = keras.models.load_model(checkpoint).get_weights()
+    assert all(np.array_equal(a, b) for a, b in zip(saved, recorder.weights[best], strict=True))
+    assert not [path for path in tmp_path.iterdir() if path.name.startswith(".")]  # no temporary file left
+
+
 @pytest.mark.parametrize("field,value,message", [
     ("epochs", 0, "epochs"), ("batch_size", 0, "batch size"), ("learning_rate", -1, "learning rate"),
     ("optimizer", "rmsprop", "optimizer"), ("validation_split", 1.0, "validation split"),
