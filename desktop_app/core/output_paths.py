@@ -19,10 +19,12 @@ def check_output_file(path: str | Path, *, suffix: str = "") -> Path:
     raises OutputPathError when it is a folder, its folder is missing or a file, or cannot be written."""
     given = Path(path).expanduser()
     if given.is_dir():  # "model" naming a folder would otherwise become "model.keras" beside it
-        raise OutputPathError(f"Cannot write {given}: it is a folder; name a file, e.g. {given / 'model'}{suffix}.")
+        raise OutputPathError(f"Cannot write {given}: it is a folder; name a file, "
+                              f"e.g. {given / 'model'}{suffix}.")
     target = given if not suffix or given.suffix == suffix else given.with_name(given.name + suffix)
     if target.is_dir():
-        raise OutputPathError(f"Cannot write {target}: it is a folder; name a file, e.g. {target / 'model'}{suffix}.")
+        raise OutputPathError(f"Cannot write {target}: it is a folder; name a file, "
+                              f"e.g. {target / 'model'}{suffix}.")
     parent = target.parent
     if not parent.exists():
         _refuse_missing(target, parent)
