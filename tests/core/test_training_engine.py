@@ -1,3 +1,4 @@
+import dataclasses
 import math
 import threading
 
@@ -124,6 +125,18 @@ def test_continued_training_keeps_optimizer_state_and_history(small_mnist):
     assert second.history["loss"][0] == first.history["loss"][0]
     assert recorder.epochs[0].epoch == 1  # numbered after the first run's epoch
     assert int(second.model.optimizer.iterations.numpy()) == 2 * steps
+
+
+def test_continuing_a_trained_model_starts_from_a_small_rate_and_keeps_its_accuracy(mnist):
+    data = mnist.limited(train=2000, test=10)
+    config = tiny_config(preset="mlp", epochs=2, validation_split=0.2)
+    first = train(config, dataset=data)
+    recorder = Recorder()
+    more = train(dataclasses.replace(config, epochs=1), recorder, model=first.model, history=first.history,
+                 dataset=data)
+    assert "Epoch 3: learning rate 0.00030" in recorder.messages  # a tenth of the peak 0.003
+    accuracy = more.history["val_accuracy"]
+    assert len(accuracy) == 3 and accuracy[2] >= accuracy[1] - 0.01, accuracy
 
 
 def test_best_checkpoint_is_written_and_early_stopping_ends_the_run(tmp_path, small_mnist):
