@@ -145,9 +145,8 @@ def test_best_checkpoint_is_written_and_early_stopping_ends_the_run(tmp_path, sm
                          early_stopping_patience=1, checkpoint_path=str(checkpoint), restore_best=True)
     result = train(config, dataset=small_mnist)
     assert checkpoint.is_file() and checkpoint.stat().st_size > 0
-    assert result.status in ("finished", "failed")
-    if result.status == "finished":
-        assert result.epochs_completed < 6 and "Early stopping" in result.reason
+    assert result.status == "finished", result.reason  # seeded: the rate is high, yet no loss turns NaN
+    assert result.epochs_completed < 6 and "Early stopping" in result.reason
 
 
 def test_the_checkpoint_holds_the_best_epoch_and_is_replaced_never_rewritten(tmp_path, small_mnist):
