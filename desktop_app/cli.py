@@ -17,6 +17,7 @@ from pathlib import Path
 from desktop_app import __version__
 from desktop_app.core.config_fields import FIELD_DEFAULT, cli_fields
 from desktop_app.core.errors import DigitLabError
+from desktop_app.core.output_paths import check_output_file, check_output_folder
 # Each command that needs TensorFlow imports it through this first: quietly (its C++ start-up chatter is
 # noise for a user) and with GPU memory growth on. The module itself is cheap; TensorFlow loads on the call.
 from desktop_app.core.tensorflow_runtime import import_tensorflow
@@ -57,6 +58,11 @@ class _CliProgress(TrainingObserver):
         else:
             print(line, file=sys.stderr)
         self.bar = None
+
+    def on_finished(self, result) -> None:
+        if self.bar is not None:  # an epoch cut short (diverged, failed): clear its bar for the last line
+            self.bar.finish()
+            self.bar = None
 
 
 class _StoreNoted(argparse.Action):
@@ -101,16 +107,16 @@ def _keep_loaded_architecture(args: argparse.Namespace, config: TrainConfig, pre
 
 
 def _train(args: argparse.Namespace) -> int:
+    config = config_from_args(args)
+    config.check()
+    out = check_output_file(args.out, suffix=".keras")  # before the work: a run is never lost at the end
+    if config.checkpoint_path:
+        check_output_file(config.checkpoint_path)
     import_tensorflow()
     from desktop_app.core.data import load_dataset
     from desktop_app.core.modelio import load_model, save_model
     from desktop_app.core.training import run_metadata, train
 
-    config = config_from_args(args)
-    config.check()
-    out = Path(args.out)
-    if not out.parent.exists():
-        raise DigitLabError(f"{out.parent}: the output folder does not exist.")
     if args.fine_tune:
         return _fine_tune(args, config, out)
     model, history = None, None
@@ -138,6 +144,8 @@ def _train(args: argparse.Namespace) -> int:
         result = train(config, _CliProgress(), stop_event, model=model, dataset=dataset, history=history)
     finally:
         signal.signal(signal.SIGINT, previous_handler)
+    if result.epochs_completed == 0:
+        return _report_nothing_saved(args, result, out)
     saved = save_model(result.model, out, run_metadata(config, result.history, dataset.name))
     summary = {"status": result.status, "reason": result.reason, "model": str(saved),
                "epochs": result.epochs_completed, "seconds": round(result.seconds, 2),
@@ -148,6 +156,17 @@ def _train(args: argparse.Namespace) -> int:
         figures = ", ".join(f"{key} {value:.4f}" for key, value in result.final_metrics.items())
         print(f"{result.reason} {figures}\nSaved {saved}")
     return 0 if result.status != "failed" else 1
+
+
+def _report_nothing_saved(args: argparse.Namespace, result, out: Path) -> int:
+    """No epoch of the run ended well (diverged, failed or stopped before the first batch): its model is
+    no better than the one it started from, so it never replaces a file that may hold a good model."""
+    kept = "is unchanged" if out.exists() else "was not written"
+    if args.json:
+        _emit_json({"status": result.status, "reason": result.reason, "model": None, "epochs": 0,
+                    "seconds": round(result.seconds, 2), "device": result.device, "metrics": {}})
+    print(f"digit-lab: error: {result.reason} Nothing was saved: {out} {kept}.", file=sys.stderr)
+    return 1
 
 
 def _fine_tune(args: argparse.Namespace, config: TrainConfig, out: Path) -> int:
@@ -179,6 +198,8 @@ def _fine_tune(args: argparse.Namespace, config: TrainConfig, out: Path) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
+    if args.out:
+        out = check_output_folder(args.out)  # before the work, which takes a while on a big model
     import_tensorflow()
     from desktop_app.core.data import load_dataset
     from desktop_app.core.evaluation import evaluate
@@ -221,6 +242,7 @@ def _write_evaluation_files(report, images, folder: Path) -> list[Path]:
 
 
 def _inspect(args: argparse.Namespace) -> int:
+    out = check_output_folder(args.out)  # before the work, which takes a while on a big model
     import_tensorflow()
     from desktop_app.core import inspection, report_files
     from desktop_app.core.inference import Predictor
@@ -229,7 +251,6 @@ def _inspect(args: argparse.Namespace) -> int:
 
     model = load_model(args.model).model
     image = preprocess_image(load_image_file(args.image))
-    out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     probabilities = Predictor(model).predict(image)
     written = [report_files.write_grid_png(image[..., 0], out / "input.png", scale=10)]
@@ -260,7 +281,6 @@ def _inspect(args: argparse.Namespace) -> int:
 
 def _predict(args: argparse.Namespace) -> int:
     import_tensorflow()
-    from desktop_app.core.errors import EmptyDrawingError
     from desktop_app.core.inference import Predictor
     from desktop_app.core.modelio import load_model
     from desktop_app.core.preprocess import load_image_file, preprocess_image
@@ -272,7 +292,8 @@ def _predict(args: argparse.Namespace) -> int:
             probabilities = predictor.predict(preprocess_image(load_image_file(name)))
             rows.append({"file": name, "digit": int(probabilities.argmax()),
                          "probabilities": [round(float(p), 6) for p in probabilities]})
-        except EmptyDrawingError as error:
+        # One unreadable or empty file is answered on its own line; the other files are still read.
+        except (DigitLabError, OSError, ValueError) as error:
             failed += 1
             rows.append({"file": name, "digit": None, "probabilities": None, "error": str(error)})
     if args.json:

@@ -108,12 +108,14 @@ def test_resume_continues_the_history(trained):
 @pytest.mark.parametrize("args,message", [
     (["evaluate", "missing.keras"], "missing.keras: no such file"),
     (["train", "--epochs", "0", "--out", "x.keras"], "epochs must be at least 1"),
+    (["train", "--limit", "0", "--out", "x.keras"], "the limit must be at least 1 image, not 0"),
+    (["train", "--limit", "-5", "--out", "x.keras"], "the limit must be at least 1 image, not -5"),
     (["train", "--limit", "50", "--data", "nowhere", "--out", "x.keras"], "nowhere: no such file"),
     (["predict", "pyproject.toml", "x.png"], "ending in .keras"),
 ])
 def test_errors_are_one_clear_line_without_traceback(args, message):
     result = digit_lab(*args)
-    assert result.returncode != 0
+    assert result.returncode == 2  # a refused input, not a failure during the work
     assert "Traceback" not in result.stderr
     assert message in result.stderr
     assert result.stderr.strip().count("\n") == 0
@@ -267,3 +269,100 @@ def test_resume_of_a_plain_keras_model_names_no_preset(tmp_path):
                  "--out", str(out)]) == 0
     metadata = read_metadata(out)
     assert metadata.preset == "" and metadata.config["preset"] == ""
+
+
+def test_predict_answers_every_file_when_one_is_bad(trained, tmp_path, capsys):
+    from desktop_app.cli import main
+    from desktop_app.core.data import load_dataset
+
+    _, model, _ = trained
+    good, text, good2 = tmp_path / "good.png", tmp_path / "text.png", tmp_path / "good2.png"
+    for path, digit in ((good, load_dataset().x_test[0]), (good2, load_dataset().x_test[1])):
+        Image.fromarray(255 - np.kron(digit, np.ones((4, 4), np.uint8))).save(path)
+    text.write_text("not an image")
+    files = [str(good), str(text), str(good2)]
+
+    assert main(["predict", str(model), *files, "--json"]) == 1
+    rows = json.loads(capsys.readouterr().out)
+    assert [row["file"] for row in rows] == files
+    assert rows[0]["digit"] is not None and rows[2]["digit"] is not None and "error" not in rows[0]
+    assert rows[1]["digit"] is None and rows[1]["probabilities"] is None and "text.png" in rows[1]["error"]
+
+    assert main(["predict", str(model), *files]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3 and lines[0].startswith(f"{good}: ") and lines[2].startswith(f"{good2}: ")
+    assert lines[1].startswith(f"{text}: ") and "not a readable image" in lines[1]
+
+
+@pytest.mark.parametrize("command,out,message", [
+    ("train", "afile/m.keras", "afile is a file, not a folder"),
+    ("train", "/sys/m.keras", "the folder /sys is not writable"),
+    ("train", "some-folder.keras", "some-folder.keras: it is a folder"),
+    ("train", "existing-folder", "existing-folder: it is a folder"),
+    ("train", "missing/m.keras", "missing does not exist"),
+    ("evaluate", "afile/report", "afile is a file, not a folder"),
+    ("evaluate", "/sys/report", "the folder /sys is not writable"),
+    ("inspect", "afile/inside", "afile is a file, not a folder"),
+    ("inspect", "/sys/inside", "the folder /sys is not writable"),
+])
+def test_an_output_path_that_cannot_be_written_is_refused_before_the_work(command, out, message, tmp_path):
+    (tmp_path / "afile").write_text("a file where a folder should be")
+    (tmp_path / "some-folder.keras").mkdir()
+    (tmp_path / "existing-folder").mkdir()
+    arguments = {"train": ["--limit", "300", "--epochs", "1", "--preset", "mlp", "--device", "cpu"],
+                 "evaluate": ["model.keras", "--limit", "100"], "inspect": ["model.keras", "seven.png"]}[command]
+    out = out if out.startswith("/") else str(tmp_path / out)
+    result = digit_lab(command, *arguments, "--out", out)
+    assert result.returncode == 2
+    assert result.stderr.startswith("digit-lab: error: ") and result.stderr.strip().count("\n") == 0
+    assert message in result.stderr and out in result.stderr  # no "Training on …": refused before the work
+    assert not (tmp_path / "existing-folder.keras").exists()
+
+
+@pytest.fixture()
+def good_model(tmp_path, capsys):
+    from desktop_app.cli import main
+
+    good = tmp_path / "good.keras"
+    assert main(["train", "--preset", "mlp", "--epochs", "1", "--limit", "300", "--device", "cpu",
+                 "--no-augment", "--out", str(good)]) == 0
+    capsys.readouterr()
+    return good
+
+
+def test_a_diverged_run_never_replaces_a_good_model(good_model, capsys):
+    from desktop_app.cli import main
+
+    before = good_model.read_bytes()
+    assert main(["train", "--preset", "mlp", "--epochs", "1", "--limit", "300", "--device", "cpu",
+                 "--optimizer", "sgd", "--learning-rate", "1e30", "--out", str(good_model), "--json"]) == 1
+    captured = capsys.readouterr()
+    assert good_model.read_bytes() == before
+    assert json.loads(captured.out)["status"] == "failed" and json.loads(captured.out)["model"] is None
+    errors = [line for line in captured.err.splitlines() if line.startswith("digit-lab: error:")]
+    assert len(errors) == 1 and "diverged" in errors[0] and f"Nothing was saved: {good_model} is unchanged" \
+        in errors[0]
+    assert "last good epoch" not in errors[0]  # there was none
+
+
+def test_ctrl_c_before_the_first_batch_never_replaces_a_good_model(good_model, capsys, monkeypatch):
+    import signal as signals
+
+    from desktop_app import cli
+
+    installed = signals.signal
+
+    def install_and_press_ctrl_c(number, handler):  # Ctrl-C as soon as train listens for it
+        previous = installed(number, handler)
+        if getattr(handler, "__name__", "") == "ask_to_stop":
+            handler(number, None)
+        return previous
+
+    monkeypatch.setattr(cli.signal, "signal", install_and_press_ctrl_c)
+    before = good_model.read_bytes()
+    assert cli.main(["train", "--preset", "mlp", "--epochs", "1", "--limit", "300", "--device", "cpu",
+                     "--out", str(good_model)]) == 1
+    assert good_model.read_bytes() == before
+    errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("digit-lab: error:")]
+    assert errors == [f"digit-lab: error: Stopped before the first batch. Nothing was saved: {good_model} "
+                      "is unchanged."]

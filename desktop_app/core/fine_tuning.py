@@ -40,7 +40,8 @@ class FineTuneReport:
 
 def fine_tune_config(**overrides) -> TrainConfig:
     """Defaults for fine-tuning: a few epochs at a tenth of the usual rate, augmented."""
-    values = dict(epochs=4, learning_rate=3e-4, augment=True, validation_split=0.0, batch_size=64)
+    values = dict(epochs=4, learning_rate=3e-4, augment=True, validation_split=0.0, batch_size=64,
+                  continued_rate_share=1.0)  # 3e-4 is already a rate for a trained model
     values.update(overrides)
     return TrainConfig(**values)
 

@@ -84,6 +84,10 @@ class TrainConfig:
         tooltip="The step size of the optimizer; the arrows double and halve it. It falls along a half "
                 "cosine over the run.")
     cosine_decay: bool = described(True, help="the learning rate falls along a half cosine over the run's epochs")
+    # A trained model sits in a minimum its last, small-rate epochs found (the last of 5 cosine epochs runs at
+    # about a tenth of the peak); restarting at the peak throws it out and costs accuracy. So a continued run's
+    # cosine starts from this share of the rate. Fine-tuning's own rate is already small: it uses 1.
+    continued_rate_share: float = described(0.1, help="a continued run's cosine starts at this share of the rate")
     optimizer: str = described(
         "adam", help="adam, or sgd with Nesterov momentum 0.9 (default %(default)s)", flag="--optimizer",
         choices=_OPTIMIZER_CHOICES, label="&Optimizer",
@@ -151,6 +155,9 @@ class TrainConfig:
         """Raise ValueError with a readable message for a setting no run could use."""
         if self.epochs < 1:
             raise ValueError("epochs must be at least 1")
+        if self.train_limit is not None and self.train_limit < 1:  # 0 or less would silently mean "all"
+            raise ValueError(f"the limit must be at least 1 image, not {self.train_limit} "
+                             "(leave --limit out to train on all images)")
         if self.batch_size < 1:
             raise ValueError("the batch size must be at least 1")
         if not (self.learning_rate > 0 and math.isfinite(self.learning_rate)):
@@ -231,12 +238,26 @@ def _make_bridge(observer: TrainingObserver, stop_event: threading.Event, config
             self.failure = ""
             self.stopped_by_user = False
             self.good_weights = None
+            self.good_optimizer_state = None
             self.records: list[EpochRecord] = []
             self._epoch_start = 0.0
             self._epoch_stopped = False
 
         def on_train_begin(self, logs=None) -> None:
+            if not self.model.optimizer.built:  # so that its state exists to be remembered from the start
+                self.model.optimizer.build(self.model.trainable_variables)
+            self.remember_good_state()
+
+        def remember_good_state(self) -> None:
+            """The weights and the optimizer's variables (moments, step count) of the last good epoch: after
+            a NaN the moments hold NaN too, and restoring the weights alone leaves a model that cannot learn."""
             self.good_weights = self.model.get_weights()
+            self.good_optimizer_state = [variable.numpy() for variable in self.model.optimizer.variables]
+
+        def restore_good_state(self) -> None:
+            self.model.set_weights(self.good_weights)
+            for variable, value in zip(self.model.optimizer.variables, self.good_optimizer_state, strict=True):
+                variable.assign(value)
 
         def on_epoch_begin(self, epoch, logs=None) -> None:
             self._epoch_start = time.perf_counter()
@@ -244,14 +265,18 @@ def _make_bridge(observer: TrainingObserver, stop_event: threading.Event, config
             if config.cosine_decay:
                 run_epoch = epoch - plan.initial_epoch
                 factor = 0.5 * (1 + math.cos(math.pi * run_epoch / plan.epochs))
-                self.model.optimizer.learning_rate = config.learning_rate * max(factor, 0.02)
+                peak = config.learning_rate * (config.continued_rate_share if plan.initial_epoch else 1.0)
+                rate = peak * max(factor, 0.02)
+                self.model.optimizer.learning_rate = rate
+                observer.on_message(f"Epoch {epoch + 1}: learning rate {rate:.5f}")
 
         def on_train_batch_end(self, batch, logs=None) -> None:
             logs = logs or {}
             loss = float(logs.get("loss", float("nan")))
             if not math.isfinite(loss):
+                kept = "of the last good epoch" if self.records else "it started with"
                 self.failure = (f"The loss became {loss} at epoch {self._epoch_number()}, batch {batch + 1}: "
-                                "training diverged. The model keeps the weights of the last good epoch; "
+                                f"training diverged. The model keeps the weights {kept}; "
                                 "try a lower learning rate.")
                 self.model.stop_training = True
                 return
@@ -264,12 +289,12 @@ def _make_bridge(observer: TrainingObserver, stop_event: threading.Event, config
 
         def on_epoch_end(self, epoch, logs=None) -> None:
             if self.failure:
-                self.model.set_weights(self.good_weights)
+                self.restore_good_state()
                 return
             metrics = {key: float(logs[key]) for key in METRIC_KEYS if logs and key in logs}
             record = EpochRecord(epoch, metrics, time.perf_counter() - self._epoch_start, self._epoch_stopped)
             self.records.append(record)
-            self.good_weights = self.model.get_weights()
+            self.remember_good_state()
             observer.on_epoch_end(record, self.model)
 
         def _epoch_index(self) -> int:
@@ -399,7 +424,7 @@ def train(config: TrainConfig, callbacks: TrainingObserver | None = None,
             log.exception("training failed")
             failure = f"Training failed: {type(error).__name__}: {error}"
             if bridge.good_weights is not None:
-                model.set_weights(bridge.good_weights)
+                bridge.restore_good_state()
 
     for record in bridge.records:
         for key in METRIC_KEYS:
@@ -443,6 +468,8 @@ def _standard_callbacks(config: TrainConfig) -> list:
     """Early stopping, best checkpoint and TensorBoard logs, as the Keras guides teach them."""
     import keras
 
+    from desktop_app.core.best_checkpoint import best_checkpoint
+
     extra = []
     if config.early_stopping_patience or config.restore_best:
         extra.append(keras.callbacks.EarlyStopping(
@@ -450,9 +477,7 @@ def _standard_callbacks(config: TrainConfig) -> list:
             patience=config.early_stopping_patience or config.epochs,
             restore_best_weights=config.restore_best))
     if config.checkpoint_path:
-        extra.append(keras.callbacks.ModelCheckpoint(
-            config.checkpoint_path, monitor="val_loss" if config.validation_split else "loss",
-            save_best_only=True))
+        extra.append(best_checkpoint(config.checkpoint_path, "val_loss" if config.validation_split else "loss"))
     if config.tensorboard_dir:
         extra.append(keras.callbacks.TensorBoard(config.tensorboard_dir, write_graph=False))
     return extra

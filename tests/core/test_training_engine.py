@@ -1,3 +1,4 @@
+import dataclasses
 import math
 import threading
 
@@ -81,6 +82,24 @@ def test_nan_loss_stops_with_a_reason_and_keeps_good_weights(small_mnist):
     assert all(np.isfinite(w).all() for w in result.model.get_weights())
 
 
+def test_a_diverged_model_can_go_on_learning_with_a_smaller_rate(small_mnist):
+    """After a NaN the optimizer's moments are restored with the weights: they would hold NaN otherwise."""
+    sgd = dict(preset="mlp", optimizer="sgd", cosine_decay=False)
+    first = train(tiny_config(**sgd, learning_rate=0.01), dataset=small_mnist)
+    momenta = [variable.numpy().copy() for variable in first.model.optimizer.variables]
+    diverged = train(tiny_config(**sgd, learning_rate=1e30), model=first.model, history=first.history,
+                     dataset=small_mnist)
+    assert diverged.status == "failed" and "diverged" in diverged.reason
+    state = [variable.numpy() for variable in diverged.model.optimizer.variables]
+    assert all(np.isfinite(value).all() for value in state)
+    moments = [(now, then) for now, then in zip(state, momenta) if np.ndim(then)]  # not the rate, the step
+    assert moments and all(np.array_equal(now, then) for now, then in moments)
+    again = train(tiny_config(**sgd, learning_rate=0.01), model=diverged.model, history=diverged.history,
+                  dataset=small_mnist)
+    assert again.status == "finished", again.reason
+    assert np.isfinite(again.history["loss"][-1]) and again.history["loss"][-1] < 2.3
+
+
 def test_same_seed_same_first_epoch_loss(small_mnist):
     config = tiny_config(augment=True, seed=7)
     first = train(config, dataset=small_mnist).history["loss"][0]
@@ -108,15 +127,47 @@ def test_continued_training_keeps_optimizer_state_and_history(small_mnist):
     assert int(second.model.optimizer.iterations.numpy()) == 2 * steps
 
 
+def test_continuing_a_trained_model_starts_from_a_small_rate_and_keeps_its_accuracy(mnist):
+    data = mnist.limited(train=2000, test=10)
+    config = tiny_config(preset="mlp", epochs=2, validation_split=0.2)
+    first = train(config, dataset=data)
+    recorder = Recorder()
+    more = train(dataclasses.replace(config, epochs=1), recorder, model=first.model, history=first.history,
+                 dataset=data)
+    assert "Epoch 3: learning rate 0.00030" in recorder.messages  # a tenth of the peak 0.003
+    accuracy = more.history["val_accuracy"]
+    assert len(accuracy) == 3 and accuracy[2] >= accuracy[1] - 0.01, accuracy
+
+
 def test_best_checkpoint_is_written_and_early_stopping_ends_the_run(tmp_path, small_mnist):
     checkpoint = tmp_path / "best.keras"
     config = tiny_config(epochs=6, learning_rate=0.5, optimizer="sgd", cosine_decay=False,
                          early_stopping_patience=1, checkpoint_path=str(checkpoint), restore_best=True)
     result = train(config, dataset=small_mnist)
     assert checkpoint.is_file() and checkpoint.stat().st_size > 0
-    assert result.status in ("finished", "failed")
-    if result.status == "finished":
-        assert result.epochs_completed < 6 and "Early stopping" in result.reason
+    assert result.status == "finished", result.reason  # seeded: the rate is high, yet no loss turns NaN
+    assert result.epochs_completed < 6 and "Early stopping" in result.reason
+
+
+def test_the_checkpoint_holds_the_best_epoch_and_is_replaced_never_rewritten(tmp_path, small_mnist):
+    import keras
+
+    class WeightsPerEpoch(Recorder):
+        def on_epoch_end(self, record, model):
+            super().on_epoch_end(record, model)
+            self.weights = [*getattr(self, "weights", []), model.get_weights()]
+
+    checkpoint, other = tmp_path / "best.keras", tmp_path / "other"
+    other.write_text("an older file")
+    checkpoint.hardlink_to(other)  # a save in place would write through the link into "other"
+    recorder = WeightsPerEpoch()
+    result = train(tiny_config(preset="mlp", epochs=3, learning_rate=0.5, optimizer="sgd", cosine_decay=False,
+                               checkpoint_path=str(checkpoint)), recorder, dataset=small_mnist)
+    assert other.read_text() == "an older file"
+    best = int(np.nanargmin(result.history["val_loss"]))
+    saved = keras.models.load_model(checkpoint).get_weights()
+    assert all(np.array_equal(a, b) for a, b in zip(saved, recorder.weights[best], strict=True))
+    assert not [path for path in tmp_path.iterdir() if path.name.startswith(".")]  # no temporary file left
 
 
 @pytest.mark.parametrize("field,value,message", [
