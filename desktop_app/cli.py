@@ -199,7 +199,7 @@ def _fine_tune(args: argparse.Namespace, config: TrainConfig, out: Path) -> int:
 
 def _evaluate(args: argparse.Namespace) -> int:
     if args.out:
-        out = check_output_folder(args.out)  # before the work, which takes a while on a big model
+        check_output_folder(args.out)  # before the work, which takes a while on a big model
     import_tensorflow()
     from desktop_app.core.data import load_dataset
     from desktop_app.core.evaluation import evaluate

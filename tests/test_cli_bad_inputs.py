@@ -1,5 +1,6 @@
-"""Issue 11 through the command line: every hostile input is answered in one line, exit status 2,
-never a traceback and never a hang (a watchdog fails the test instead of letting it hang)."""
+"""Issue 11 through the command line: every hostile input is answered in one line, exit status 2 (or, for
+one image among those `predict` reads, its own line and exit 1), never a traceback and never a hang (a
+watchdog fails the test instead of letting it hang)."""
 
 import os
 import signal
@@ -34,6 +35,16 @@ def one_line_error(capsys, argv, names):
     return lines[0]
 
 
+def one_failed_image(capsys, argv, name):
+    """`predict` answers each image on its own line; a refused one makes the exit status 1."""
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    lines = captured.out.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{name}: "), lines
+    assert "Traceback" not in captured.err
+    return lines[0]
+
+
 @pytest.fixture(scope="module")
 def model_file(tmp_path_factory):
     """A small untrained digit classifier: predict only needs one that loads."""
@@ -63,7 +74,8 @@ def test_a_link_to_dev_zero_named_keras_is_refused(tmp_path, capsys):
 def test_a_pipe_among_the_images_is_refused(tmp_path, capsys, model_file):
     pipe = tmp_path / "x.png"
     os.mkfifo(pipe)
-    one_line_error(capsys, ["predict", str(model_file), str(pipe)], pipe)
+    message = one_failed_image(capsys, ["predict", str(model_file), str(pipe)], pipe)
+    assert "not a regular file" in message
 
 
 def test_a_png_bomb_is_refused(tmp_path, capsys, model_file):
@@ -75,7 +87,7 @@ def test_a_png_bomb_is_refused(tmp_path, capsys, model_file):
     bomb = tmp_path / "bomb.png"
     bomb.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 30000, 30000, 8, 0, 0, 0, 0))
                      + chunk(b"IDAT", zlib.compress(bytes(30001 * 4))) + chunk(b"IEND", b""))
-    message = one_line_error(capsys, ["predict", str(model_file), str(bomb)], bomb)
+    message = one_failed_image(capsys, ["predict", str(model_file), str(bomb)], bomb)
     assert "megapixels" in message
 
 

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from desktop_app.core import data
-from desktop_app.core.errors import DataError, DigitLabError, ModelFileError
+from desktop_app.core.errors import DataError, ModelFileError
 from desktop_app.core.modelio import load_model
 from desktop_app.core.image_files import load_image_file
 
