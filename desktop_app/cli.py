@@ -247,7 +247,8 @@ def _inspect(args: argparse.Namespace) -> int:
     from desktop_app.core import inspection, report_files
     from desktop_app.core.inference import Predictor
     from desktop_app.core.modelio import load_model
-    from desktop_app.core.preprocess import load_image_file, preprocess_image
+    from desktop_app.core.image_files import load_image_file
+    from desktop_app.core.preprocess import preprocess_image
 
     model = load_model(args.model).model
     image = preprocess_image(load_image_file(args.image))
@@ -283,7 +284,8 @@ def _predict(args: argparse.Namespace) -> int:
     import_tensorflow()
     from desktop_app.core.inference import Predictor
     from desktop_app.core.modelio import load_model
-    from desktop_app.core.preprocess import load_image_file, preprocess_image
+    from desktop_app.core.image_files import load_image_file
+    from desktop_app.core.preprocess import preprocess_image
 
     predictor = Predictor(load_model(args.model).model)
     rows, failed = [], 0

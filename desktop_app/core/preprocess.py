@@ -12,7 +12,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from desktop_app.core.errors import DataError, EmptyDrawingError
-from desktop_app.core.image_files import load_image_file  # noqa: F401  (its home before image_files)
 
 PREPROCESS_VERSION = 1  # stored with models; bump when the recipe changes what a model sees
 FIT_SIZE = 20

@@ -8,9 +8,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
+
+from desktop_app.gui.resources import action_icon
+
+
+def make_action(parent: QObject, text: str, tip: str, slot, shortcut=None, icon: str | None = None) -> QAction:
+    """An action with its tool and status tips, shortcut(s) and icon."""
+    action = QAction(text, parent)
+    action.setToolTip(tip)
+    action.setStatusTip(tip)
+    if shortcut is not None:
+        keys = shortcut if isinstance(shortcut, (list, tuple)) else [shortcut]
+        action.setShortcuts([QKeySequence(key) for key in keys])
+    if icon:
+        action.setIcon(action_icon(icon))
+    action.triggered.connect(slot)
+    return action
 
 
 def make_dock(title: str, name: str, widget: QWidget, tip: str) -> QDockWidget:

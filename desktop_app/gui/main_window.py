@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QToolBar
 from desktop_app import APP_NAME, __version__
 from desktop_app.core.models import PRESETS
 from desktop_app.gui.drawing.controller import DrawingController
-from desktop_app.gui.feature import Contributions
-from desktop_app.gui.files.controller import FilesController, make_action
+from desktop_app.gui.feature import Contributions, make_action
+from desktop_app.gui.files.controller import FilesController
 from desktop_app.gui.handwriting.controller import HandwritingController
 from desktop_app.gui.inspection.controller import InspectionController
 from desktop_app.gui.resources import app_icon

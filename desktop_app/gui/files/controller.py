@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from desktop_app.core.errors import DigitLabError, ModelFileError
 from desktop_app.core.export import EXPORT_FORMATS
+from desktop_app.gui.feature import make_action
 from desktop_app.gui.resources import action_icon
 from desktop_app.gui.session import ModelSession
 from desktop_app.gui.settings import AppSettings
@@ -26,20 +27,6 @@ SAVE_FAILED_ADVICE = "What to do: choose another folder or file name. Your model
 KERAS_FILTER = "Keras model (*.keras)"
 TFLITE_FILTER = "TensorFlow Lite model (*.tflite)"
 SAVED_MODEL_FILTER = "TensorFlow SavedModel folder (*)"
-
-
-def make_action(parent: QObject, text: str, tip: str, slot, shortcut=None, icon: str | None = None) -> QAction:
-    """An action with its tool and status tips, shortcut(s) and icon."""
-    action = QAction(text, parent)
-    action.setToolTip(tip)
-    action.setStatusTip(tip)
-    if shortcut is not None:
-        keys = shortcut if isinstance(shortcut, (list, tuple)) else [shortcut]
-        action.setShortcuts([QKeySequence(key) for key in keys])
-    if icon:
-        action.setIcon(action_icon(icon))
-    action.triggered.connect(slot)
-    return action
 
 
 class FilesController(QObject):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 
 from desktop_app.core.inspection import parameter_totals
 from desktop_app.core.models import layer_summary
+from desktop_app.gui.text_format import count_text
 
 log = logging.getLogger(__name__)
 
@@ -20,13 +21,9 @@ def _shape_text(shape) -> str:
     return "(" + ", ".join("None" if part is None else str(part) for part in shape) + ")" if shape else "?"
 
 
-def _count(value: int) -> str:
-    return f"{value:,}".replace(",", " ")
-
-
 def summary_text(name: str, rows: list[dict], totals: dict[str, int]) -> str:
     """The table as plain text in Keras' layout: one line per layer, then the three totals."""
-    cells = [(f"{row['name']} ({row['type']})", _shape_text(row["output_shape"]), _count(row["parameters"]))
+    cells = [(f"{row['name']} ({row['type']})", _shape_text(row["output_shape"]), count_text(row["parameters"]))
              for row in rows]
     header = ("Layer (type)", "Output shape", "Param #")
     widths = [max(len(header[i]), *(len(cell[i]) for cell in cells)) if cells else len(header[i])
@@ -37,9 +34,9 @@ def summary_text(name: str, rows: list[dict], totals: dict[str, int]) -> str:
         return f"{cell[0]:<{widths[0]}}   {cell[1]:<{widths[1]}}   {cell[2]:>{widths[2]}}"
 
     lines = [f'Model: "{name}"', rule, line(header), rule, *(line(cell) for cell in cells), rule,
-             f"Total params: {_count(totals['total'])}",
-             f"Trainable params: {_count(totals['trainable'])}",
-             f"Non-trainable params: {_count(totals['non_trainable'])}"]
+             f"Total params: {count_text(totals['total'])}",
+             f"Trainable params: {count_text(totals['trainable'])}",
+             f"Non-trainable params: {count_text(totals['non_trainable'])}"]
     return "\n".join(lines) + "\n"
 
 
@@ -105,7 +102,7 @@ class ModelSummaryView(QWidget):
         self.title.setText(f"Model “{name}”: {len(rows)} layers")
         self.table.setRowCount(len(rows))
         for row, layer in enumerate(rows):
-            values = [layer["name"], layer["type"], _shape_text(layer["output_shape"]), _count(layer["parameters"])]
+            values = [layer["name"], layer["type"], _shape_text(layer["output_shape"]), count_text(layer["parameters"])]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column == 3:
@@ -113,8 +110,8 @@ class ModelSummaryView(QWidget):
                 if layer["parameters"] == 0:
                     item.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
                 self.table.setItem(row, column, item)
-        self.totals.setText(f"Total parameters: {_count(totals['total'])} · trainable "
-                            f"{_count(totals['trainable'])} · non-trainable {_count(totals['non_trainable'])}")
+        self.totals.setText(f"Total parameters: {count_text(totals['total'])} · trainable "
+                            f"{count_text(totals['trainable'])} · non-trainable {count_text(totals['non_trainable'])}")
         self._text = summary_text(name, rows, totals)
         self.copy_button.setEnabled(True)
 

@@ -22,7 +22,7 @@ from desktop_app.core.config_fields import ConfigField, panel_fields
 from desktop_app.core.models import DEFAULT_PRESET, PRESETS, build_model, layer_summary
 from desktop_app.core.training import BatchProgress, TrainConfig, TrainingPlan, TrainingResult
 from desktop_app.gui.resources import action_icon
-from desktop_app.gui.text_format import format_duration, tensorboard_command
+from desktop_app.gui.text_format import count_text, format_duration, tensorboard_command
 from desktop_app.gui.training.config_widgets import (FieldWidget, choice_field_widget, configure_spin_box,
                                                      generic_field_widget)
 from desktop_app.gui.training.layers_dialog import LayersDialog
@@ -417,8 +417,8 @@ class TrainingPanel(QWidget):
     def show_plan(self, plan: TrainingPlan) -> None:
         self._plan = plan
         self.progress_label.setText(
-            f"Epoch 1/{plan.epochs} · {plan.train_samples:,} training and {plan.validation_samples:,} "
-            f"validation images on {plan.device}".replace(",", " "))
+            f"Epoch 1/{plan.epochs} · {count_text(plan.train_samples)} training and "
+            f"{count_text(plan.validation_samples)} validation images on {plan.device}")
 
     def show_batch(self, progress: BatchProgress) -> None:
         plan = self._plan
@@ -556,7 +556,7 @@ class TrainingPanel(QWidget):
         self.preset_description.setText(preset.description if preset else "")
         count = self._parameter_counts.get(name)
         if count is not None:
-            self.parameters_label.setText(f"Parameters: {count:,}".replace(",", " "))
+            self.parameters_label.setText(f"Parameters: {count_text(count)}")
         elif self._tensorflow_ready:
             self.parameters_label.setText("Parameters: –")
         self._update_model_state_text()
