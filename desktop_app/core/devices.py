@@ -27,13 +27,42 @@ def list_devices() -> list[DeviceInfo]:
     """The CPU first, then each GPU by its name."""
     tf = _tf()
     devices = [DeviceInfo("CPU", "CPU", f"CPU ({platform.processor() or platform.machine()})")]
-    for index, gpu in enumerate(tf.config.list_physical_devices("GPU")):
+    for index, gpu in enumerate(_physical_gpus(tf)):
         try:
             name = tf.config.experimental.get_device_details(gpu).get("device_name", "GPU")
         except Exception:  # details are best-effort; the device works without them
             name = "GPU"
         devices.append(DeviceInfo(f"GPU:{index}", "GPU", f"GPU:{index} ({name})"))
     return devices
+
+
+def _physical_gpus(tf) -> list:
+    """The GPUs TensorFlow lists; the one place that asks, so a test can list GPUs this machine lacks."""
+    return tf.config.list_physical_devices("GPU")
+
+
+def _gpu_failure(tf, device: str) -> str | None:
+    """None when a small computation runs on `device` ("/GPU:n"), else one line on what went wrong.
+
+    A listed GPU can still fail at its first use (a driver older than the CUDA libraries, its memory taken
+    by another process), and with soft placement TensorFlow would then quietly run everything on the CPU
+    while the user is told "GPU"; so the probe also checks where the result really is."""
+    try:
+        with tf.device(device):
+            placed = (tf.constant([1.0]) + 1.0).device
+    except Exception as error:  # CUDA reports its failures in several exception types
+        text = str(error).strip().splitlines()
+        return f"{type(error).__name__}: {text[0] if text else 'no details'}"[:200]
+    where = placed.rsplit("device:", 1)[-1]
+    return None if where.upper() == device.strip("/").upper() else f"a test computation ran on {where}"
+
+
+def _working_gpu(tf, index: int) -> tuple[str, str | None]:
+    device = f"/GPU:{index}"
+    failure = _gpu_failure(tf, device)
+    if failure is None:
+        return device, None
+    return "/CPU:0", f"GPU:{index} is listed but does not work ({failure}); training on the CPU instead."
 
 
 def why_no_gpu() -> str:
@@ -53,12 +82,13 @@ def why_no_gpu() -> str:
 
 
 def resolve_device(requested: str = "auto") -> tuple[str, str | None]:
-    """Map "auto", "cpu" or "gpu:N" to a TensorFlow device name, plus a message if it had to fall back."""
+    """Map "auto", "cpu" or "gpu:N" to a TensorFlow device name, plus a message if it had to fall back
+    (to the CPU, when the GPU asked for is missing or fails a first small computation)."""
     tf = _tf()
     wanted = (requested or "auto").strip().upper()
-    gpus = tf.config.list_physical_devices("GPU")
+    gpus = _physical_gpus(tf)
     if wanted == "AUTO":
-        return ("/GPU:0", None) if gpus else ("/CPU:0", None)
+        return _working_gpu(tf, 0) if gpus else ("/CPU:0", None)
     if wanted == "CPU":
         return "/CPU:0", None
     if wanted.startswith("GPU"):
@@ -67,7 +97,7 @@ def resolve_device(requested: str = "auto") -> tuple[str, str | None]:
             raise ValueError(f"unknown device {requested!r}; use cpu, gpu:N or auto")
         index = int(index_text)
         if index < len(gpus):
-            return f"/GPU:{index}", None
+            return _working_gpu(tf, index)
         seen = f"{len(gpus)} GPU(s)" if gpus else "no GPU"
         return "/CPU:0", f"GPU:{index} does not exist (TensorFlow sees {seen}); training on the CPU instead."
     raise ValueError(f"unknown device {requested!r}; use cpu, gpu:N or auto")

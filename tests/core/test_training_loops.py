@@ -3,6 +3,7 @@
 import threading
 
 import numpy as np
+import pytest
 
 from desktop_app.core.evaluation import evaluate
 from desktop_app.core.training import TrainConfig, TrainingObserver, train
@@ -68,3 +69,75 @@ def test_tensorboard_event_files_appear_where_asked(tmp_path, small_mnist):
         assert result.status == "finished", result.reason
         events = list(folder.rglob("events.out.tfevents.*"))
         assert events and all(path.stat().st_size > 0 for path in events)
+
+
+class WeightsPerEpoch(TrainingObserver):
+    """Keeps each epoch's weights; after epoch `change_after` (0-based) sets the optimizer's rate to
+    `rate`, the way to make a later epoch worse, or diverge, on purpose (cosine decay off, so it stays)."""
+
+    def __init__(self, change_after=None, rate=None):
+        self.weights, self.change_after, self.rate = [], change_after, rate
+
+    def on_epoch_end(self, record, model):
+        self.weights.append(model.get_weights())
+        if record.epoch == self.change_after:
+            model.optimizer.learning_rate = self.rate
+
+
+def same_weights(first, second):
+    return all(np.array_equal(a, b) for a, b in zip(first, second, strict=True))
+
+
+def validation_loss(model, small_mnist, run_config):
+    """The model's loss on the run's held-out images, computed as the run computed val_loss (Keras' own
+    loss, not evaluate()'s clipped one, which differs for the wildly confident model of a bad epoch)."""
+    from desktop_app.core.pipeline import split_validation, to_float_images
+
+    _, _, x_val, y_val = split_validation(small_mnist.x_train, small_mnist.y_train,
+                                          run_config.validation_split, run_config.seed)
+    return model.evaluate(to_float_images(x_val), y_val, verbose=0, return_dict=True)["loss"]
+
+
+@pytest.mark.parametrize("loop", ["fit", "tape"])
+@pytest.mark.parametrize("restore_best", [True, False], ids=["restore best", "keep last"])
+def test_restore_best_ends_with_the_best_epoch_and_the_checkpoint_holds_it(tmp_path, small_mnist, loop,
+                                                                          restore_best):
+    import keras
+
+    checkpoint = tmp_path / "best.keras"
+    run_config = config(preset="mlp", epochs=3, optimizer="sgd", learning_rate=0.05, cosine_decay=False,
+                        loop=loop, restore_best=restore_best, checkpoint_path=str(checkpoint))
+    recorder = WeightsPerEpoch(change_after=1, rate=3.0)  # the third epoch at 60× the rate: much worse
+    result = train(run_config, recorder, dataset=small_mnist)
+    assert result.status == "finished" and result.epochs_completed == 3, result.reason
+    val_loss = result.history["val_loss"]
+    best = int(np.argmin(val_loss))
+    assert best < 2 and val_loss[2] > val_loss[best] + 0.5  # the last epoch is not the best one
+
+    kept = best if restore_best else 2
+    assert same_weights(result.model.get_weights(), recorder.weights[kept])
+    assert validation_loss(result.model, small_mnist, run_config) == pytest.approx(val_loss[kept], rel=1e-4)
+
+    saved = keras.models.load_model(checkpoint)  # whatever the model ends with, the file holds the best
+    assert same_weights(saved.get_weights(), recorder.weights[best])
+    assert validation_loss(saved, small_mnist, run_config) == pytest.approx(val_loss[best], rel=1e-4)
+
+
+@pytest.mark.parametrize("loop", ["fit", "tape"])
+def test_a_loss_that_turns_nan_fails_the_run_and_keeps_the_last_good_epoch(small_mnist, loop):
+    run_config = config(preset="mlp", epochs=3, optimizer="sgd", learning_rate=0.05, cosine_decay=False,
+                        loop=loop)
+    recorder = WeightsPerEpoch(change_after=0, rate=1e30)  # the second epoch diverges
+    result = train(run_config, recorder, dataset=small_mnist)
+    assert result.status == "failed" and result.epochs_completed == 1
+    assert result.reason.startswith("The loss became ") and "at epoch 2, batch " in result.reason
+    assert "training diverged. The model keeps the weights of the last good epoch" in result.reason
+    assert len(result.history["loss"]) == 1 and np.isfinite(result.history["loss"]).all()
+    assert same_weights(result.model.get_weights(), recorder.weights[0])
+    state = [variable.numpy() for variable in result.model.optimizer.variables]
+    assert all(np.isfinite(value).all() for value in state)
+    assert float(result.model.optimizer.learning_rate.numpy()) == pytest.approx(0.05)  # the good epoch's
+
+    again = train(run_config, model=result.model, history=result.history, dataset=small_mnist)
+    assert again.status == "finished", again.reason
+    assert np.isfinite(again.history["loss"]).all() and len(again.history["loss"]) == 4
