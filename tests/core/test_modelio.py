@@ -1,5 +1,6 @@
 import errno
 import zipfile
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -43,13 +44,86 @@ def test_a_failed_save_leaves_the_old_file_intact(saved, tiny_result, monkeypatc
     assert sorted(p.name for p in saved.parent.iterdir()) == ["digits.keras"]  # no temporary left
 
 
-def test_a_read_only_folder_gives_a_clear_message(tmp_path, tiny_result, monkeypatch):
-    def refuse(*args, **kwargs):
-        raise PermissionError(errno.EACCES, "Permission denied")
+NOBODY = 65534  # the unprivileged user and group of most Unix systems
 
-    monkeypatch.setattr(modelio.tempfile, "mkstemp", refuse)
-    with pytest.raises(ModelFileError, match="the folder is read-only"):
-        save_model(tiny_result.model, tmp_path / "x.keras")
+
+def _save_as_nobody(model, target, answer) -> None:
+    """In a forked child: drop root's privileges (root writes into any folder), then save."""
+    import os
+
+    try:
+        os.setgroups([])
+        os.setgid(NOBODY)
+        os.setuid(NOBODY)
+    except OSError as error:
+        answer.send(("no nobody", str(error)))
+        return
+    try:
+        save_model(model, target)
+        answer.send(("saved", ""))
+    except ModelFileError as error:
+        answer.send(("refused", str(error)))
+    except BaseException as error:  # noqa: BLE001 - reported to the parent, which fails the test
+        answer.send(("crashed", f"{type(error).__name__}: {error}"))
+
+
+def _save_into_read_only_folder(model, target) -> tuple[str, str]:
+    """Save `model` to `target` in a folder without write permission: here as an ordinary user, or, when
+    this is root, in a child process that becomes nobody. Returns (what happened, the message)."""
+    import multiprocessing
+    import os
+    import warnings
+
+    if os.geteuid() != 0:
+        try:
+            save_model(model, target)
+            return "saved", ""
+        except ModelFileError as error:
+            return "refused", str(error)
+    # fork, so the child has the trained model; it only calls save_model, never TensorFlow's threads.
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # "fork in a multi-threaded process"
+        child = context.Process(target=_save_as_nobody, args=(model, target, send))
+        child.start()
+    child.join(60)
+    assert child.exitcode == 0, f"the child process ended with {child.exitcode}"
+    assert receive.poll(), "the child process answered nothing"
+    return receive.recv()
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "geteuid"), reason="POSIX permissions")
+def test_a_read_only_folder_gives_a_clear_message_and_keeps_the_old_file(saved, tiny_result):
+    import os
+    import shutil
+    import stat
+    import tempfile
+
+    # Not under tmp_path: pytest's folders are private to root, and nobody must reach this one.
+    folder = Path(tempfile.mkdtemp(prefix="digit-lab-read-only-"))
+    try:
+        old = folder / "digits.keras"
+        shutil.copyfile(saved, old)
+        before = old.read_bytes()
+        os.chmod(old, 0o666)  # the file itself is writable: only the folder can protect it
+        os.chmod(folder, 0o555)
+        if os.geteuid() != 0 and os.access(folder, os.W_OK):
+            pytest.skip("this file system ignores the folder's permissions")
+        what, message = _save_into_read_only_folder(tiny_result.model, old)
+        if what == "no nobody":
+            pytest.skip(f"root cannot become nobody here: {message}")
+        assert what == "refused", (what, message)
+        assert message == (f"Could not save {old}: the folder is read-only. Choose a folder you can write "
+                           "to. Any file that was there is unchanged.")
+        assert old.read_bytes() == before
+        assert sorted(path.name for path in folder.iterdir()) == ["digits.keras"]  # no temporary left
+    finally:
+        os.chmod(folder, 0o755)
+        shutil.rmtree(folder)
+
+
+def test_a_missing_folder_gives_a_clear_message(tmp_path, tiny_result):
     with pytest.raises(ModelFileError, match="does not exist"):
         save_model(tiny_result.model, tmp_path / "no" / "such" / "x.keras")
 
