@@ -106,6 +106,16 @@ def _keep_loaded_architecture(args: argparse.Namespace, config: TrainConfig, pre
     return dataclasses.replace(config, preset=preset)
 
 
+def _open_model(path: str | Path):
+    """Load a model file (checked, safe mode); what was odd but harmless in it is said on stderr."""
+    from desktop_app.core.modelio import load_model
+
+    loaded = load_model(path)
+    for warning in loaded.warnings:
+        print(f"digit-lab: warning: {path}: {warning}.", file=sys.stderr)
+    return loaded
+
+
 def _train(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     config.check()
@@ -114,14 +124,14 @@ def _train(args: argparse.Namespace) -> int:
         check_output_file(config.checkpoint_path)
     import_tensorflow()
     from desktop_app.core.data import load_dataset
-    from desktop_app.core.modelio import load_model, save_model
+    from desktop_app.core.modelio import save_model
     from desktop_app.core.training import run_metadata, train
 
     if args.fine_tune:
         return _fine_tune(args, config, out)
     model, history = None, None
     if args.resume:
-        loaded = load_model(args.resume)
+        loaded = _open_model(args.resume)
         model, history = loaded.model, loaded.metadata.history
         config = _keep_loaded_architecture(args, config, loaded.metadata.preset)
     dataset = load_dataset(config.data)
@@ -173,12 +183,12 @@ def _fine_tune(args: argparse.Namespace, config: TrainConfig, out: Path) -> int:
     """`train --fine-tune MODEL --data FOLDER`: learn a person's hand, mixed with MNIST, and report."""
     from desktop_app.core.data import load_dataset
     from desktop_app.core.fine_tuning import fine_tune, fine_tune_config
-    from desktop_app.core.modelio import load_model, save_model
+    from desktop_app.core.modelio import save_model
     from desktop_app.core.training import run_metadata
 
     if not args.data:
         raise DigitLabError("--fine-tune needs --data FOLDER: a folder with sub-folders 0-9 of your drawings.")
-    loaded = load_model(args.fine_tune)
+    loaded = _open_model(args.fine_tune)
     personal = load_dataset(args.data)
     tuning = fine_tune_config(device=config.device, seed=config.seed, augment=config.augment,
                               **({"epochs": args.epochs} if args.epochs is not None else {}))
@@ -203,9 +213,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     import_tensorflow()
     from desktop_app.core.data import load_dataset
     from desktop_app.core.evaluation import evaluate
-    from desktop_app.core.modelio import load_model
 
-    loaded = load_model(args.model)
+    loaded = _open_model(args.model)
     dataset = load_dataset(args.data)
     images, labels = ((dataset.x_test, dataset.y_test) if dataset.has_test_set
                       else (dataset.x_train, dataset.y_train))
@@ -246,11 +255,10 @@ def _inspect(args: argparse.Namespace) -> int:
     import_tensorflow()
     from desktop_app.core import inspection, report_files
     from desktop_app.core.inference import Predictor
-    from desktop_app.core.modelio import load_model
     from desktop_app.core.image_files import load_image_file
     from desktop_app.core.preprocess import preprocess_image
 
-    model = load_model(args.model).model
+    model = _open_model(args.model).model
     image = preprocess_image(load_image_file(args.image))
     out.mkdir(parents=True, exist_ok=True)
     probabilities = Predictor(model).predict(image)
@@ -283,11 +291,10 @@ def _inspect(args: argparse.Namespace) -> int:
 def _predict(args: argparse.Namespace) -> int:
     import_tensorflow()
     from desktop_app.core.inference import Predictor
-    from desktop_app.core.modelio import load_model
     from desktop_app.core.image_files import load_image_file
     from desktop_app.core.preprocess import preprocess_image
 
-    predictor = Predictor(load_model(args.model).model)
+    predictor = Predictor(_open_model(args.model).model)
     rows, failed = [], 0
     for name in args.images:
         try:

@@ -8,20 +8,24 @@ preprocessing version travel inside the archive as an extra `digit_lab.json` ent
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import errno
 import json
 import logging
 import os
+import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from desktop_app import __version__
 from desktop_app.core.errors import ModelFileError
+from desktop_app.core.model_limits import (KERAS_MEMBERS, MAX_METADATA_BYTES, ModelTooLarge, check_archive,
+                                           read_member, weight_budget)
 from desktop_app.core.preprocess import PREPROCESS_VERSION
 from desktop_app.core.safe_files import require_regular_file
 
@@ -45,9 +49,49 @@ class ModelMetadata:
     saved_at: str = ""
 
     @classmethod
-    def from_dict(cls, values: dict[str, Any]) -> "ModelMetadata":
-        known = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{key: value for key, value in values.items() if key in known})
+    def from_dict(cls, values: dict[str, Any], problems: list[str] | None = None) -> "ModelMetadata":
+        """The fields of `values` that have the right form; each one that has not is left at its default
+        and named in `problems`: a model with odd metadata still opens."""
+        problems = problems if problems is not None else []
+        if not isinstance(values, dict):
+            problems.append("the Digit Lab metadata is not a record; it is ignored")
+            return cls(preprocess_version=0, app_version="")
+        kept = {}
+        for item in dataclasses.fields(cls):
+            if item.name not in values:
+                continue
+            value = values[item.name]
+            if _FIELD_CHECKS[item.name](value):
+                kept[item.name] = value
+            else:
+                problems.append(f"its saved {item.name} ({_preview(value)}) is malformed and is ignored")
+        return cls(**kept)
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _is_history(value) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(key, str) and isinstance(values, list) and all(_is_number(v) for v in values)
+        for key, values in value.items())
+
+
+_FIELD_CHECKS: dict[str, Callable[[Any], bool]] = {
+    "preset": lambda value: isinstance(value, str),
+    "dataset": lambda value: isinstance(value, str),
+    "config": lambda value: isinstance(value, dict),
+    "history": _is_history,
+    "preprocess_version": lambda value: isinstance(value, int) and not isinstance(value, bool),
+    "app_version": lambda value: isinstance(value, str),
+    "saved_at": lambda value: isinstance(value, str),
+}
+
+
+def _preview(value) -> str:
+    text = json.dumps(value) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= 40 else text[:37] + "…"
 
 
 @dataclass
@@ -55,6 +99,7 @@ class LoadedModel:
     model: Any
     metadata: ModelMetadata
     path: Path
+    warnings: list[str] = field(default_factory=list)  # what was odd but did not stop the model opening
 
 
 def atomic_write(target: str | Path, write: Callable[[Path], object], *, suffix: str = "",
@@ -151,26 +196,32 @@ def _check_file(path: Path) -> None:
         raise ModelFileError(f"Could not open {path}: the file is corrupt or truncated (not a .keras archive).")
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
+            check_archive(path, archive)  # sizes first: testzip unpacks every entry
             bad = archive.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError) as error:
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as error:
         raise ModelFileError(f"Could not open {path}: the file is corrupt ({error}).") from error
     if bad:
         raise ModelFileError(f"Could not open {path}: the file is corrupt (damaged entry {bad}).")
-    if "config.json" not in names:
-        raise ModelFileError(f"Could not open {path}: the archive holds no Keras model (no config.json).")
 
 
-def read_metadata(path: str | Path) -> ModelMetadata:
-    """Digit Lab's metadata from a .keras file; empty metadata for a model saved by plain Keras."""
+def read_metadata(path: str | Path, problems: list[str] | None = None) -> ModelMetadata:
+    """Digit Lab's metadata from a .keras file; empty metadata for a model saved by plain Keras. What is
+    malformed is left out, logged and named in `problems`."""
+    problems = problems if problems is not None else []
+    found: list[str] = []
     try:
         with zipfile.ZipFile(path) as archive:
             if METADATA_ENTRY not in archive.namelist():
                 return ModelMetadata(preprocess_version=0, app_version="")
-            return ModelMetadata.from_dict(json.loads(archive.read(METADATA_ENTRY)))
-    except (zipfile.BadZipFile, OSError, ValueError, TypeError) as error:
-        log.warning("%s: unreadable Digit Lab metadata (%s); ignoring it", path, error)
-        return ModelMetadata(preprocess_version=0, app_version="")
+            values = json.loads(read_member(archive, METADATA_ENTRY, MAX_METADATA_BYTES))
+            metadata = ModelMetadata.from_dict(values, found)
+    except (zipfile.BadZipFile, OSError, ValueError, TypeError, RecursionError, ModelFileError) as error:
+        found.append(f"its Digit Lab metadata is unreadable ({str(error)[:120]}) and is ignored")
+        metadata = ModelMetadata(preprocess_version=0, app_version="")
+    for problem in found:
+        log.warning("%s: %s", path, problem)
+    problems.extend(found)
+    return metadata
 
 
 def _describe_load_error(path: Path, error: Exception) -> str:
@@ -197,15 +248,47 @@ def _check_shapes(path: Path, model) -> None:
             f"{outputs}; Digit Lab needs input (None, 28, 28, 1) and output (None, 10).")
 
 
-def load_model(path: str | Path) -> LoadedModel:
-    """Load a .keras file safely and check that it reads 28×28×1 digits into 10 classes."""
+def load_model(path: str | Path, progress: Callable[[int], None] | None = None) -> LoadedModel:
+    """Load a .keras file safely and check that it reads 28×28×1 digits into 10 classes.
+
+    The archive's sizes and declared layers are checked before Keras reads it, and its build stops at
+    MAX_PARAMETERS. `progress(n)` hears of each of the n weights built so far (from this thread)."""
     path = Path(path).expanduser()
     _check_file(path)  # before importing Keras (seconds): a bad path is answered at once
     import keras
 
     try:
-        model = keras.models.load_model(path, safe_mode=True, compile=True)
+        with _keras_members_only(path) as keras_file, weight_budget(progress=progress):
+            model = keras.models.load_model(keras_file, safe_mode=True, compile=True)
+    except ModelTooLarge as error:
+        raise ModelFileError(f"Could not open {path}: {error}.") from None
+    except ModelFileError:
+        raise
     except Exception as error:  # Keras raises many kinds for foreign or unsafe content
         raise ModelFileError(_describe_load_error(path, error)) from error
     _check_shapes(path, model)
-    return LoadedModel(model, read_metadata(path), path)
+    warnings: list[str] = []
+    return LoadedModel(model, read_metadata(path, warnings), path, warnings)
+
+
+@contextlib.contextmanager
+def _keras_members_only(path: Path) -> Iterator[Path]:
+    """`path`, or a copy of it holding only the entries Keras reads. With any other entry (Digit Lab's
+    metadata, or anything a file from elsewhere carries) Keras unpacks the whole archive to a temporary
+    folder of its own, which it leaves behind when the load fails; the copy is ours and always removed."""
+    with zipfile.ZipFile(path) as archive:
+        if set(archive.namelist()) <= set(KERAS_MEMBERS):
+            yield path
+            return
+        with tempfile.TemporaryDirectory(prefix="digit-lab-open-") as folder:
+            copy = Path(folder) / "model.keras"
+            try:
+                with zipfile.ZipFile(copy, "w") as trimmed:
+                    for name in KERAS_MEMBERS:
+                        if name in archive.namelist():
+                            with archive.open(name) as source, trimmed.open(name, "w", force_zip64=True) as target:
+                                shutil.copyfileobj(source, target, 1 << 20)
+            except OSError as error:
+                raise ModelFileError(f"Could not open {path}: no room to read it in the temporary folder "
+                                     f"({error.strerror or error}).") from error
+            yield copy

@@ -291,7 +291,11 @@ class MainWindow(QMainWindow):
         return self.training.last_result()
 
     def open_model(self, path: str | Path, interactive: bool = True) -> bool:
+        """Start opening `path` on a worker; True when it started (the model arrives with modelChanged)."""
         return self.files.open_model(path, interactive)
+
+    def is_opening(self) -> bool:
+        return self.files.is_opening()
 
     def save_model_to(self, path: str | Path) -> bool:
         return self.files.save_model_to(path)
@@ -358,7 +362,8 @@ class MainWindow(QMainWindow):
     # ==== window events ===============================================================================
     def closeEvent(self, event: QCloseEvent) -> None:
         # Ask first; stop nothing until the user has said yes to everything.
-        if self.tasks.uses_model() and not self.ask_stop_work():
+        # Opening a model cannot be interrupted and ends within seconds: closing just waits for it.
+        if (self.training.is_training() or self.files.is_exporting()) and not self.ask_stop_work():
             event.ignore()
             return
         if self.training.is_training():

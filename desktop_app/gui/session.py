@@ -129,8 +129,15 @@ class ModelSession(QObject):
         """Open a .keras file (safe mode, checked); raises with a message naming the file, and then
         the open model is unchanged."""
         loaded = load_model(Path(path).expanduser())
-        self._install(loaded.model, loaded.metadata, loaded.path, unsaved=False)
+        self.adopt_opened(loaded)
         return loaded
+
+    def adopt_opened(self, loaded: LoadedModel, predictor=None) -> None:
+        """A model loaded from its file (by a worker, with the canvas' `predictor` built beside it)
+        becomes the open model; what was odd in its metadata goes to the log."""
+        self._install(loaded.model, loaded.metadata, loaded.path, unsaved=False, predictor=predictor)
+        for warning in loaded.warnings:
+            self.log(f"{loaded.path.name}: {warning}.")
 
     def close_model(self) -> None:
         """No model: Train builds a new one."""

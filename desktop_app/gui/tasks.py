@@ -6,7 +6,7 @@ it to its own QThread the textbook way (mu's pattern): `thread.started → worke
 `worker.finished → thread.quit`, `thread.finished → deleteLater`, and keeps strong references to both
 until the thread has really ended, so Python never collects a running thread.
 
-Each task has a kind ("tensorflow", "training", "evaluation", "measure", "export"); at most one of each
+Each task has a kind ("tensorflow", "open", "training", "evaluation", "measure", "export"); at most one of each
 kind runs at a time. `busyChanged` and `tasksChanged` tell the window when to re-enable its actions.
 
 Connect a worker's signals to slots of QObjects that live in the GUI thread (Qt then queues each call into
@@ -21,8 +21,9 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 log = logging.getLogger(__name__)
 
-# Kinds of work that use the open model itself (not a copy): while one runs, nothing else may change it.
-MODEL_TASKS = ("training", "export")
+# Kinds of work that use or replace the open model itself (not a copy): while one runs, nothing else may
+# change it.
+MODEL_TASKS = ("open", "training", "export")
 
 
 class _ThreadKeeper(QObject):

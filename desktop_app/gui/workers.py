@@ -214,7 +214,7 @@ class PredictorWorker(QObject):
     """Builds the canvas' Predictor for a new model: a copy of its architecture holding `weights`.
 
     It runs beside the training run that builds the model, which meanwhile loads its data and traces its
-    first step: the 0.2–0.4 s of the copy overlap that, instead of delaying the first batch. It reads only
+    first step: the copy (with the process's first trace) overlaps that, instead of delaying the first batch. It reads only
     the model's architecture (never its variables, which the training thread writes)."""
 
     ready = Signal(object, object)  # the model it copies, the Predictor
@@ -239,6 +239,39 @@ class PredictorWorker(QObject):
             log.exception("could not copy the new model for the canvas")
         finally:
             self.model = self.weights = None
+            self.finished.emit()
+
+
+# --- opening a model file ------------------------------------------------------------------------------
+
+class ModelOpener(QObject):
+    """Loads a .keras file (checked, safe mode) and builds the canvas' Predictor for it, off the window's
+    thread: a big model takes seconds to build, and the window stays alive meanwhile."""
+
+    progress = Signal(int)  # weights built so far
+    succeeded = Signal(object, object)  # core.modelio.LoadedModel, its Predictor
+    failed = Signal(str)  # one line naming the file
+    finished = Signal()
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = Path(path)
+
+    @Slot()
+    def run(self) -> None:
+        from desktop_app.core.errors import DigitLabError
+        from desktop_app.core.inference import Predictor
+        from desktop_app.core.modelio import load_model
+
+        try:
+            loaded = load_model(self.path, progress=self.progress.emit)
+            self.succeeded.emit(loaded, Predictor.copy_of(loaded.model))
+        except DigitLabError as error:  # names the file and says why
+            self.failed.emit(str(error))
+        except Exception as error:  # anything else is said plainly too, never fatal
+            log.exception("opening %s failed", self.path)
+            self.failed.emit(f"Could not open {self.path}: {describe_exception(error, 'Opening the model')}")
+        finally:
             self.finished.emit()
 
 

@@ -7,7 +7,19 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 
 from desktop_app.gui.driver import ONE, SEVEN, draw_stroke, send_mouse
 
-__all__ = ["ONE", "SEVEN", "draw_stroke", "ink", "quick_config", "right_click", "send_mouse"]
+__all__ = ["ONE", "SEVEN", "draw_stroke", "ink", "open_model", "quick_config", "right_click", "send_mouse"]
+
+
+def open_model(qtbot, window, path, interactive: bool = True, timeout_ms: int = 30000) -> bool:
+    """Open `path` in the window as a user does and wait for the opening to end; True when that model
+    is now the open one."""
+    from pathlib import Path
+
+    if not window.open_model(path, interactive):
+        return False
+    qtbot.waitUntil(lambda: not window.is_opening(), timeout=timeout_ms)
+    opened = window.session.path()
+    return opened is not None and opened == Path(path).expanduser()
 
 
 def quick_config(**changes):

@@ -6,17 +6,17 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, QUrl, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from gui_support import quick_config
+from gui_support import open_model, quick_config
 
 
 def test_opening_a_corrupt_file_says_which_file_and_keeps_the_model(qtbot, window, message_boxes, tmp_path,
                                                                     tiny_model_path):
-    assert window.open_model(tiny_model_path)
+    assert open_model(qtbot, window, tiny_model_path)
     model_before, title_before = window.model(), window.windowTitle()
     broken = tmp_path / "broken.keras"
     broken.write_bytes(b"\x00junk, not a zip archive" * 40)
 
-    assert not window.open_model(broken)
+    assert not open_model(qtbot, window, broken)
 
     errors = message_boxes.texts("critical")
     assert len(errors) == 1
@@ -30,6 +30,8 @@ def test_opening_a_corrupt_file_says_which_file_and_keeps_the_model(qtbot, windo
 def test_open_shows_the_stored_history_and_remembers_the_file(qtbot, window, tiny_model_path, monkeypatch):
     monkeypatch.setattr(window.files, "ask_open_path", lambda: str(tiny_model_path))
     window.open_action.trigger()
+    assert window.is_opening() and not window.open_action.isEnabled()  # built on a worker, not the window
+    qtbot.waitUntil(lambda: not window.is_opening(), timeout=30_000)
 
     assert window.model() is not None
     assert window.windowTitle() == "tiny[*] — Digit Lab" and not window.isWindowModified()
@@ -53,7 +55,7 @@ def test_save_as_then_save_and_reopen(qtbot, window, tmp_path, monkeypatch):
 
     assert target.is_file()
     assert window.windowTitle() == "my digits[*] — Digit Lab" and not window.isWindowModified()
-    assert window.open_model(target)
+    assert open_model(qtbot, window, target)
     assert len(window.model_history()["loss"]) == 1
     assert window.model_path() == target
 
@@ -132,7 +134,7 @@ def test_open_is_queued_until_tensorflow_is_ready(qtbot, tiny_model_path, tensor
     window.show()
     assert window.tensorflow_status() == "Loading TensorFlow…"
     assert not window.training_panel.train_button.isEnabled()
-    assert not window.open_model(tiny_model_path)  # queued, not refused
+    assert not open_model(qtbot, window, tiny_model_path)  # queued, not refused
     assert window.model() is None
 
     window.start_loading_tensorflow()
@@ -142,7 +144,7 @@ def test_open_is_queued_until_tensorflow_is_ready(qtbot, tiny_model_path, tensor
 
 def test_export_writes_tflite_and_saved_model_on_a_thread(qtbot, window, tiny_model_path, tmp_path,
                                                           message_boxes):
-    assert window.open_model(tiny_model_path)
+    assert open_model(qtbot, window, tiny_model_path)
     tflite = tmp_path / "digits.tflite"
     assert window.export_model(tflite, "tflite")
     assert window.is_exporting() and not window.save_action.isEnabled()
@@ -159,7 +161,7 @@ def test_export_writes_tflite_and_saved_model_on_a_thread(qtbot, window, tiny_mo
 
 
 def test_a_failed_export_is_shown(qtbot, window, tiny_model_path, tmp_path, message_boxes):
-    assert window.open_model(tiny_model_path)
+    assert open_model(qtbot, window, tiny_model_path)
     target = tmp_path / "missing-folder" / "deeper" / "digits.tflite"
     assert window.export_model(target, "tflite")
     qtbot.waitUntil(lambda: not window.is_exporting(), timeout=60_000)

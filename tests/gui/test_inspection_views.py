@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
 from desktop_app.core.models import layer_summary
-from gui_support import ONE, SEVEN, draw_stroke, quick_config
+from gui_support import ONE, SEVEN, draw_stroke, open_model, quick_config
 
 EVALUATED = 500
 
@@ -51,7 +51,7 @@ def _cell_position(matrix, true: int, predicted: int):
 
 
 def test_evaluation_fills_the_heat_map_the_chart_and_the_gallery(qtbot, window, tiny_cnn_path):
-    assert window.open_model(tiny_cnn_path)
+    assert open_model(qtbot, window, tiny_cnn_path)
     look = _evaluate(qtbot, window)
     view = look.evaluation
     report = view.report()
@@ -80,7 +80,7 @@ def test_evaluation_fills_the_heat_map_the_chart_and_the_gallery(qtbot, window, 
 
 
 def test_clicking_a_mistake_puts_it_on_the_canvas_and_updates_the_prediction(qtbot, window, tiny_cnn_path):
-    assert window.open_model(tiny_cnn_path)
+    assert open_model(qtbot, window, tiny_cnn_path)
     look = _evaluate(qtbot, window)
     gallery = look.evaluation.gallery
     window.canvas.clear()
@@ -99,7 +99,7 @@ def test_clicking_a_mistake_puts_it_on_the_canvas_and_updates_the_prediction(qtb
 
 
 def test_the_layer_picker_lists_the_convolutions_of_a_cnn(qtbot, window, tiny_cnn_path):
-    assert window.open_model(tiny_cnn_path)
+    assert open_model(qtbot, window, tiny_cnn_path)
     look = window.inspection
     look.inside_dock.raise_()
     look.update_now()
@@ -115,7 +115,7 @@ def test_the_layer_picker_lists_the_convolutions_of_a_cnn(qtbot, window, tiny_cn
 
 
 def test_a_perceptron_has_no_convolutions_but_shows_its_weights(qtbot, window, tiny_model_path):
-    assert window.open_model(tiny_model_path)
+    assert open_model(qtbot, window, tiny_model_path)
     look = window.inspection
     look.inside_dock.raise_()
     look.update_now()
@@ -129,7 +129,7 @@ def test_a_perceptron_has_no_convolutions_but_shows_its_weights(qtbot, window, t
 
 
 def test_feature_maps_follow_each_new_stroke(qtbot, window, tiny_cnn_path):
-    assert window.open_model(tiny_cnn_path)
+    assert open_model(qtbot, window, tiny_cnn_path)
     look = window.inspection
     look.inside_dock.raise_()
     assert look.inspection.maps_view.grid() is None  # nothing drawn yet
@@ -150,7 +150,7 @@ def test_feature_maps_follow_each_new_stroke(qtbot, window, tiny_cnn_path):
 def test_the_maps_read_the_image_the_prediction_panel_made(qtbot, window, tiny_cnn_path):
     from desktop_app.core.preprocess import preprocess_image
 
-    assert window.open_model(tiny_cnn_path)
+    assert open_model(qtbot, window, tiny_cnn_path)
     look = window.inspection
     look.inside_dock.raise_()
     draw_stroke(window.canvas, SEVEN)
@@ -164,7 +164,7 @@ def test_the_maps_read_the_image_the_prediction_panel_made(qtbot, window, tiny_c
 
 
 def test_the_saliency_overlay_tints_the_drawing(qtbot, window, tiny_cnn_path):
-    assert window.open_model(tiny_cnn_path)
+    assert open_model(qtbot, window, tiny_cnn_path)
     look = window.inspection
     assert not look.overlay.isVisible()
     look.saliency_check.setChecked(True)
@@ -177,7 +177,7 @@ def test_the_saliency_overlay_tints_the_drawing(qtbot, window, tiny_cnn_path):
 
 
 def test_the_summary_copies_every_layer(qtbot, window, tiny_cnn_path):
-    assert window.open_model(tiny_cnn_path)
+    assert open_model(qtbot, window, tiny_cnn_path)
     look = window.inspection
     look.summary_dock.raise_()
     look.update_now()
@@ -287,7 +287,7 @@ def test_history_overlays_every_run_and_exports_them(qtbot, window, tmp_path):
 
 
 def test_an_opened_model_brings_its_history(qtbot, window, tiny_model_path):
-    assert window.open_model(tiny_model_path)
+    assert open_model(qtbot, window, tiny_model_path)
     runs = window.inspection.history.runs()
     assert [run.label for run in runs] == ["tiny.keras · 1 ep (opened)"]
     assert len(runs[0].history["loss"]) == 1

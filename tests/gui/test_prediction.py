@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from desktop_app.gui.drawing.prediction_panel import EMPTY_TEXT, NO_MODEL_HINT, SCATTERED_TEXT, PredictionPanel
-from gui_support import ONE, SEVEN, draw_stroke
+from gui_support import ONE, SEVEN, draw_stroke, open_model
 
 
 class FixedPredictor:
@@ -29,7 +29,7 @@ def _drawing(*boxes) -> np.ndarray:
 
 
 def test_strokes_give_ten_probabilities_and_clear_removes_them(qtbot, window, tiny_model_path):
-    assert window.open_model(tiny_model_path)
+    assert open_model(qtbot, window, tiny_model_path)
     prediction = window.prediction
     assert prediction.status_text() == EMPTY_TEXT and prediction.probabilities() is None
 

@@ -10,17 +10,17 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from desktop_app.core.errors import DigitLabError, ModelFileError
+from desktop_app.core.errors import ModelFileError
 from desktop_app.core.export import EXPORT_FORMATS
 from desktop_app.gui.feature import make_action
 from desktop_app.gui.resources import action_icon
 from desktop_app.gui.session import ModelSession
 from desktop_app.gui.settings import AppSettings
 from desktop_app.gui.tasks import TaskRunner
-from desktop_app.gui.text_format import describe_exception, format_metrics
-from desktop_app.gui.workers import ExportWorker
+from desktop_app.gui.text_format import format_metrics
+from desktop_app.gui.workers import ExportWorker, ModelOpener
 
-EXPORT = "export"  # the task kind
+EXPORT, OPEN = "export", "open"  # the task kinds
 OPEN_FAILED_ADVICE = ("What to do: choose a .keras file saved by Digit Lab or by Keras 3. "
                       "The model you had open is unchanged.")
 SAVE_FAILED_ADVICE = "What to do: choose another folder or file name. Your model is still open and unchanged."
@@ -42,6 +42,8 @@ class FilesController(QObject):
         self._ready = False  # TensorFlow has loaded: models can be opened
         self._failed = False  # TensorFlow failed to load: they never can
         self._pending_open: Path | None = None
+        self._opening: Path = Path()  # the file being opened, for the messages about it
+        self._opening_interactive = True
 
         standard = QKeySequence.StandardKey
         self.new_action = make_action(self, "&New Model", "Close the open model and start a new one (Ctrl+N).",
@@ -121,10 +123,11 @@ class FilesController(QObject):
         return self.open_model(path) if path else False
 
     def open_model(self, path: str | Path, interactive: bool = True) -> bool:
-        """Open a .keras file; on failure say why and keep the current model. Queued until TF is ready."""
+        """Start opening a .keras file on the task runner (a big model takes seconds to build); True when
+        it started. On failure the window says why and keeps the current model. Queued until TF is ready."""
         path = Path(path).expanduser()
         if self.tasks.uses_model():
-            self.session.status("Wait for the training or export to end before opening a model.", 5000)
+            self.session.status("Wait for the training, export or opening to end before opening a model.", 5000)
             return False
         if not self._ready:
             self._pending_open = path
@@ -132,30 +135,50 @@ class FilesController(QObject):
             return False
         if interactive and not self.session.may_discard():
             return False
-        self.session.status(f"Opening {path}…", 0)
-        self._dialog_parent.setCursor(Qt.CursorShape.WaitCursor)
-        try:
-            loaded = self.session.open(path)
-        except Exception as error:  # ModelFileError names the file; anything else is said plainly too
-            message = str(error) if isinstance(error, DigitLabError) else \
-                f"Could not open {path}: {describe_exception(error, 'Opening the model')}"
-            self.session.log(message)
-            self.session.status(f"Could not open {path.name}.", 8000)
-            if not path.exists():
-                self._rebuild_recent_menu(self.settings.remove_recent_file(path))
-            if interactive:
-                QMessageBox.critical(self._dialog_parent, "Could not open the model",
-                                     f"{message}\n\n{OPEN_FAILED_ADVICE}")
+        worker = ModelOpener(path)
+        worker.progress.connect(self._open_progress)
+        worker.succeeded.connect(self._opened)
+        worker.failed.connect(self._open_failed)
+        if not self.tasks.start(OPEN, worker):
             return False
-        finally:
-            self._dialog_parent.unsetCursor()
+        self._opening, self._opening_interactive = path, interactive
+        self.session.status(f"Opening {path}…", 0)
+        self._dialog_parent.setCursor(Qt.CursorShape.BusyCursor)
+        return True
+
+    def is_opening(self) -> bool:
+        return self.tasks.is_running(OPEN)
+
+    @Slot(int)
+    def _open_progress(self, weights: int) -> None:
+        self.session.status(f"Opening {self._opening.name}… {weights} weight tensors built", 0)
+
+    @Slot(object, object)
+    def _opened(self, loaded, predictor) -> None:
+        self._dialog_parent.unsetCursor()
+        if self.tasks.is_shut_down():  # the window is closing
+            return
+        self.session.adopt_opened(loaded, predictor)
         self._remember_file(loaded.path)
         history = loaded.metadata.history or {}
         figures = format_metrics({key: values[-1] for key, values in history.items() if values})
         self.session.log(f"Opened {loaded.path} ({self.session.epochs_trained()} epoch(s) of history"
                          + (f"; {figures})" if figures else ")"))
         self.session.status(f"Opened {loaded.path.name}.", 5000)
-        return True
+
+    @Slot(str)
+    def _open_failed(self, message: str) -> None:
+        self._dialog_parent.unsetCursor()
+        path, interactive = self._opening, self._opening_interactive
+        self.session.log(message)
+        self.session.status(f"Could not open {path.name}.", 8000)
+        if not path.exists():
+            self._rebuild_recent_menu(self.settings.remove_recent_file(path))
+        if Path(self.settings.last_model_path() or "") == path:  # never retried at every start
+            self.settings.set_last_model_path(None)
+        if interactive and not self.tasks.is_shut_down():
+            QMessageBox.critical(self._dialog_parent, "Could not open the model",
+                                 f"{message}\n\n{OPEN_FAILED_ADVICE}")
 
     def _reopen_last_model(self) -> None:
         last = self.settings.last_model_path()
@@ -165,8 +188,7 @@ class FilesController(QObject):
             self.session.log(f"The last model, {last}, is no longer there.")
             self.settings.set_last_model_path(None)
             return
-        if not self.open_model(last, interactive=False):
-            self.settings.set_last_model_path(None)
+        self.open_model(last, interactive=False)
 
     # -- save -----------------------------------------------------------------------------------------
     def ask_save_path(self) -> str:
