@@ -119,3 +119,35 @@ def test_train_refuses_an_idx_header_declaring_too_many_images(tmp_path, capsys)
     message = one_line_error(capsys, ["train", "--data", str(tmp_path), "--epochs", "1", "--device", "cpu",
                                       "--out", str(tmp_path / "out.keras")], tmp_path / "train-images-idx3-ubyte.gz")
     assert "at most 1,000,000" in message
+
+
+def _idx(array):
+    array = np.asarray(array, np.uint8)
+    return struct.pack(">BBBB", 0, 0, 8, array.ndim) + struct.pack(f">{array.ndim}I", *array.shape) \
+        + array.tobytes()
+
+
+@pytest.mark.parametrize("broken, words", [
+    ({"train-images-idx3-ubyte.gz": b"\x00\x00\x0d\x03" + bytes(12)}, "wrong magic number"),
+    ({"train-images-idx3-ubyte.gz": struct.pack(">BBBBI", 0, 0, 8, 3, 3)}, "header cut short"),
+    ({"train-labels-idx1-ubyte.gz": _idx([1, 2])}, "2 labels for the 3 images"),
+    ({"t10k-labels-idx1-ubyte.gz": _idx([4, 10])}, "labels outside 0–9"),
+    ({"train-images-idx3-ubyte.gz": "cut in half"}, "Compressed file ended before"),
+], ids=["wrong magic", "short header", "count mismatch", "label 10", "corrupt gzip"])
+def test_train_refuses_a_broken_idx_file_in_one_line_naming_it(tmp_path, capsys, broken, words):
+    import gzip
+
+    arrays = {"train-images-idx3-ubyte.gz": np.zeros((3, 28, 28)), "train-labels-idx1-ubyte.gz": [1, 2, 3],
+              "t10k-images-idx3-ubyte.gz": np.zeros((2, 28, 28)), "t10k-labels-idx1-ubyte.gz": [4, 5]}
+    for name, array in arrays.items():
+        (tmp_path / name).write_bytes(gzip.compress(_idx(array)))
+    (name, content), = broken.items()
+    path = tmp_path / name
+    if content == "cut in half":
+        path.write_bytes(path.read_bytes()[:len(path.read_bytes()) // 2])
+    else:
+        path.write_bytes(gzip.compress(content))
+    out = tmp_path / "out.keras"
+    message = one_line_error(capsys, ["train", "--data", str(tmp_path), "--epochs", "1", "--device", "cpu",
+                                      "--out", str(out)], path)
+    assert words in message and not out.exists()

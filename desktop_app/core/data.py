@@ -131,7 +131,7 @@ def as_uint8(images: np.ndarray) -> np.ndarray:
 
 def load_idx_folder(folder: Path) -> Dataset:
     """A folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-… (each maybe .gz)."""
-    arrays = {}
+    arrays, paths = {}, {}
     for key, stem in IDX_FILES.items():
         found = [folder / stem, folder / f"{stem}.gz", folder / stem.replace("-idx", ".idx")]
         # exists(), not is_file(): a pipe or device in its place is refused by name, not overlooked
@@ -141,8 +141,25 @@ def load_idx_folder(folder: Path) -> Dataset:
                 f"{folder}: not a data set folder: it has neither sub-folders 0–9 of images nor the MNIST "
                 f"IDX file {stem}(.gz)."
             )
-        arrays[key] = read_idx(path)
+        arrays[key], paths[key] = read_idx(path), path
+    _check_idx_pairs(arrays, paths)
     return _checked(folder.name, arrays, folder)
+
+
+def _check_idx_pairs(arrays: dict[str, np.ndarray], paths: dict[str, Path]) -> None:
+    """Each images file holds images and its labels file one label 0–9 per image. Checked here, file by
+    file, so that the message names the file at fault; _checked would name only the folder."""
+    for key, array in arrays.items():  # read_idx returns 3 dimensions (images) or 1 (labels)
+        wanted, holds = ("images", "labels") if key.startswith("x") else ("labels", "images")
+        if (array.ndim == 3) != (wanted == "images"):
+            raise DataError(f"{paths[key]}: this file holds {holds}, not {wanted}; are the images and "
+                            "labels files swapped?")
+    for split in ("train", "test"):
+        images, labels, label_file = arrays[f"x_{split}"], arrays[f"y_{split}"], paths[f"y_{split}"]
+        if len(labels) != len(images):
+            raise DataError(f"{label_file}: {len(labels):,} labels for the {len(images):,} images of "
+                            f"{paths[f'x_{split}'].name}; each image needs one label.")
+        check_labels(label_file, "the file", labels)
 
 
 def load_image_folder(folder: Path) -> Dataset:
