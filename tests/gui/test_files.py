@@ -168,3 +168,79 @@ def test_a_failed_export_is_shown(qtbot, window, tiny_model_path, tmp_path, mess
     errors = message_boxes.texts("critical")
     assert errors and str(target) in errors[0]
     assert window.model() is not None
+
+
+# --- issue 11: opening off the window's thread, odd metadata, a broken last model ----------------------
+
+def test_the_window_keeps_answering_while_a_slow_model_opens(qtbot, window, tiny_model_path, monkeypatch):
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from desktop_app.core import modelio
+
+    real_load = modelio.load_model
+
+    def slow_load(path, progress=None):  # stands for a 200-layer model's seconds of building
+        time.sleep(1.5)
+        return real_load(path, progress)
+
+    monkeypatch.setattr(modelio, "load_model", slow_load)
+    ticks = []
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(50)
+
+    assert window.open_model(tiny_model_path)
+    assert window.is_opening() and window.model() is None
+    assert not window.training_panel.train_button.isEnabled() and not window.open_action.isEnabled()
+    assert "Opening" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: not window.is_opening(), timeout=30_000)
+    timer.stop()
+
+    assert window.model_path() == tiny_model_path
+    assert len(ticks) >= 15  # the event loop ran all along: 1.5 s at 50 ms would give 30
+    assert max(b - a for a, b in zip(ticks, ticks[1:])) < 0.5
+    assert window.open_action.isEnabled()
+
+
+def test_a_model_with_a_malformed_history_opens_and_the_log_says_why(qtbot, window, tiny_model_path, tmp_path,
+                                                                     message_boxes):
+    import json
+    import zipfile
+
+    odd = tmp_path / "odd.keras"
+    with zipfile.ZipFile(tiny_model_path) as source, zipfile.ZipFile(odd, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "digit_lab.json":
+                data = json.dumps(dict(json.loads(data), history="abc")).encode()
+            target.writestr(name, data)
+
+    assert open_model(qtbot, window, odd)
+
+    assert window.model() is not None and window.model_history() == {}
+    assert "odd.keras: its saved history ('abc') is malformed and is ignored" in window.log_view.toPlainText()
+    assert window.training_panel.train_button.isEnabled()
+    assert not message_boxes.texts("critical")
+
+
+def test_a_corrupt_last_model_is_reported_once_and_forgotten(qtbot, make_window, tmp_path, message_boxes):
+    from desktop_app.gui.settings import AppSettings
+
+    broken = tmp_path / "last.keras"
+    broken.write_bytes(b"PK\x03\x04 not really a zip" * 10)
+    AppSettings().set_last_model_path(broken)
+
+    window = make_window()
+    qtbot.waitUntil(lambda: not window.is_opening() and "Could not open" in window.log_view.toPlainText(),
+                    timeout=30_000)
+
+    assert window.model() is None  # the window starts without a model, ready to train
+    assert window.training_panel.train_button.isEnabled()
+    assert f"Could not open {broken}: the file is corrupt" in window.log_view.toPlainText()
+    assert not message_boxes.texts("critical")  # nobody asked to open it: no dialog at start-up
+    assert not AppSettings().last_model_path()
+
+    again = make_window()  # the next start does not try again
+    assert "Could not open" not in again.log_view.toPlainText()
