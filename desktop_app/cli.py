@@ -194,6 +194,8 @@ def _fine_tune(args: argparse.Namespace, config: TrainConfig, out: Path) -> int:
                               **({"epochs": args.epochs} if args.epochs is not None else {}))
     report = fine_tune(loaded.model, personal, load_dataset(), tuning, _CliProgress(),
                        history=loaded.metadata.history)
+    if report.result.epochs_completed == 0:
+        return _report_nothing_saved(args, report.result, out)
     saved = save_model(loaded.model, out, run_metadata(
         tuning, report.result.history, f"{loaded.metadata.dataset} + {personal.name}",
         architecture=loaded.metadata.preset))

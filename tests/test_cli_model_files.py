@@ -66,3 +66,36 @@ def test_predict_refuses_a_file_declaring_a_giant_layer_in_one_line(trained, tmp
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"digit-lab: error: Could not open {huge}: it declares")
     assert "50,000,000 parameters" in lines[0]
+
+
+def test_a_fine_tune_with_no_good_epoch_never_replaces_the_output(trained, tmp_path, capsys, monkeypatch):
+    from types import SimpleNamespace
+
+    import numpy as np
+    from PIL import Image
+
+    from desktop_app.core import fine_tuning
+
+    hand = tmp_path / "hand"
+    for digit in range(10):
+        (hand / str(digit)).mkdir(parents=True)
+        for index in range(2):
+            picture = np.full((28, 28), 255, np.uint8)
+            picture[6:22, 12 + index:15 + index] = 0
+            Image.fromarray(picture).save(hand / str(digit) / f"{index}.png")
+
+    def diverged(model, *args, **kwargs):  # the run's first epoch turned NaN
+        return SimpleNamespace(result=SimpleNamespace(status="failed", epochs_completed=0, seconds=0.5,
+                                                      device="cpu", reason="The loss became NaN in epoch 1."))
+
+    monkeypatch.setattr(fine_tuning, "fine_tune", diverged)
+    out = tmp_path / "mine.keras"
+    out.write_bytes(trained.read_bytes())
+    before = out.read_bytes()
+    capsys.readouterr()
+
+    assert main(["train", "--fine-tune", str(trained), "--data", str(hand), "--out", str(out)]) == 1
+
+    assert out.read_bytes() == before
+    error = capsys.readouterr().err.strip().splitlines()[-1]
+    assert error == f"digit-lab: error: The loss became NaN in epoch 1. Nothing was saved: {out} is unchanged."
