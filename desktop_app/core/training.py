@@ -444,8 +444,23 @@ def train(config: TrainConfig, callbacks: TrainingObserver | None = None,
             f"Early stopping ended the run after {result.epochs_completed} epoch(s).")
     else:
         result.status, result.reason = "finished", f"Trained {result.epochs_completed} epoch(s)."
+    if result.status != "failed":  # a failure's reason already says which weights the model keeps
+        result.reason += _restored_best_note(keras_callbacks, bridge.records)
     observer.on_finished(result)
     return result
+
+
+def _restored_best_note(keras_callbacks: list, records: list[EpochRecord]) -> str:
+    """A sentence when best-epoch restore left the model with an earlier epoch's weights: the figures of
+    the last epoch, which the CLI and the window show next to the reason, then no longer describe it."""
+    import keras
+
+    early = next((c for c in keras_callbacks if isinstance(c, keras.callbacks.EarlyStopping)), None)
+    if (early is None or not early.restore_best_weights or early.best_weights is None or not records
+            or early.best_epoch == records[-1].epoch):
+        return ""
+    return (f" The model keeps the weights of epoch {early.best_epoch + 1}, the best by {early.monitor} "
+            f"({early.best:.4f}).")
 
 
 def run_metadata(config: TrainConfig, history: dict[str, list[float]] | None, dataset_name: str,

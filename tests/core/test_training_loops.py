@@ -116,6 +116,9 @@ def test_restore_best_ends_with_the_best_epoch_and_the_checkpoint_holds_it(tmp_p
 
     kept = best if restore_best else 2
     assert same_weights(result.model.get_weights(), recorder.weights[kept])
+    # the last epoch's figures end the history; the reason says when the model is not that epoch's
+    note = f"The model keeps the weights of epoch {best + 1}, the best by val_loss ({val_loss[best]:.4f})."
+    assert result.reason == "Trained 3 epoch(s)." + (f" {note}" if restore_best else "")
     assert validation_loss(result.model, small_mnist, run_config) == pytest.approx(val_loss[kept], rel=1e-4)
 
     saved = keras.models.load_model(checkpoint)  # whatever the model ends with, the file holds the best
