@@ -80,6 +80,20 @@ def test_a_confident_answer(panel):
     assert panel.bars.values().argmax() == 7
 
 
+@pytest.mark.parametrize("digit, headline", [(0, "Looks like a 0."), (1, "Looks like a 1."),
+                                             (2, "Looks like a 2."), (3, "Looks like a 3."),
+                                             (4, "Looks like a 4."), (5, "Looks like a 5."),
+                                             (6, "Looks like a 6."), (7, "Looks like a 7."),
+                                             (8, "Looks like an 8."), (9, "Looks like a 9.")])
+def test_the_answer_reads_as_english_for_every_digit(panel, digit, headline):
+    """“an 8” (said “an eight”), “a 7”: the article follows how the digit is spoken."""
+    probabilities = np.full(10, 0.01, np.float32)
+    probabilities[digit] = 0.91
+    panel.set_predictor(FixedPredictor(probabilities))
+    panel.show_drawing(_drawing((40, 120, 240, 160)))
+    assert panel.status_text() == headline
+
+
 def test_an_unsure_answer_names_two_digits(panel):
     probabilities = np.full(10, 0.02, np.float32)
     probabilities[4], probabilities[9] = 0.45, 0.39

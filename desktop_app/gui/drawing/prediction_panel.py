@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 from desktop_app.core.errors import DigitLabError, EmptyDrawingError
 from desktop_app.core.preprocess import analyse_drawing
 from desktop_app.gui.drawing.canvas import array_to_image
+from desktop_app.gui.text_format import digit_article
 
 log = logging.getLogger(__name__)
 
@@ -301,7 +302,7 @@ class PredictionPanel(QWidget):
         elif unsure:
             self.status.setText(f"Not sure — maybe {best} or {second}")
         else:
-            self.status.setText(f"Looks like a {best}.")
+            self.status.setText(f"Looks like {digit_article(best)}.")
 
     def _headline_html(self, digit: str, percent: str, muted: bool) -> str:
         size = self.font().pointSizeF()

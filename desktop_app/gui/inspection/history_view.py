@@ -99,6 +99,8 @@ class HistoryView(QWidget):
             plot.setTitle(title)
             plot.setLabel("bottom", "epoch")
             plot.setLabel("left", unit)
+            for name in ("left", "bottom"):  # plain numbers, never "200" under "(x0.001)"
+                plot.getAxis(name).enableAutoSIPrefix(False)
             plot.showGrid(x=True, y=True, alpha=0.15)
 
         buttons = QHBoxLayout()

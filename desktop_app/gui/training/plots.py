@@ -65,6 +65,8 @@ class MetricPlot(QWidget):
             # Grid lines at the labelled and the next finer ticks only: the finest level's faint lines
             # doubled the cost of each repaint (8 → 4.7 ms per plot here), repeated 5 times a second in training.
             item.getAxis(name).setStyle(maxTickLevel=1)
+            # Plain numbers: pyqtgraph would otherwise show a loss of 0.2 as "200" under "(x0.001)".
+            item.getAxis(name).enableAutoSIPrefix(False)
         item.setMouseEnabled(x=True, y=True)
         item.getViewBox().setDefaultPadding(0.04)
         self.batch_curve = item.plot([], [], name="train, per batch (smoothed)",
