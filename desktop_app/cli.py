@@ -1,5 +1,7 @@
 """`digit-lab`: with no arguments the GUI; sub-commands train, evaluate, predict, devices, self-test.
 
+`digit-lab MODEL.keras` (what a file manager runs for a double-clicked model) opens the window with it.
+
 TensorFlow is imported inside the commands that need it, so `digit-lab --help` answers at once.
 """
 
@@ -9,6 +11,7 @@ import argparse
 import dataclasses
 import json
 import logging
+import os
 import signal
 import sys
 import threading
@@ -18,6 +21,7 @@ from desktop_app import __version__
 from desktop_app.core.config_fields import FIELD_DEFAULT, cli_fields
 from desktop_app.core.errors import DigitLabError
 from desktop_app.core.output_paths import check_output_file, check_output_folder
+from desktop_app.core.safe_files import require_regular_file
 # Each command that needs TensorFlow imports it through this first: quietly (its C++ start-up chatter is
 # noise for a user) and with GPU memory growth on. The module itself is cheap; TensorFlow loads on the call.
 from desktop_app.core.tensorflow_runtime import import_tensorflow
@@ -341,6 +345,44 @@ def _start_gui(argv: list[str]) -> int:
     return run_gui(argv)
 
 
+def _looks_like_a_path(argument: str) -> bool:
+    """A first argument that is neither an option nor a command but names a file: it holds a folder
+    separator or a dot, or a file of that name exists. A mistyped command ("trian") is none of these
+    and still gets argparse's list of commands."""
+    if not argument or argument.startswith("-"):
+        return False
+    separators = {"/", os.sep, os.altsep or "/"}
+    return any(mark in argument for mark in separators) or "." in argument or os.path.lexists(argument)
+
+
+def _checked_model_file(argument: str) -> str:
+    """The absolute path of the model file `digit-lab PATH` opens; a DigitLabError naming it when it is
+    missing, not a regular file, not a .keras file or unreadable. Nothing is opened here: Qt and
+    TensorFlow start only for a file that passes."""
+    path = require_regular_file(argument, DigitLabError)
+    if path.suffix.lower() != ".keras":
+        raise DigitLabError(f"{argument}: not a Keras model file; Digit Lab opens .keras files.")
+    if not os.access(path, os.R_OK):
+        raise DigitLabError(f"{argument}: cannot read the file (permission denied).")
+    return os.path.abspath(path)
+
+
+def _open_in_window(argv: list[str]) -> int:
+    """`digit-lab MODEL.keras`: the window, opening that model as soon as TensorFlow has loaded."""
+    try:
+        if len(argv) > 1:
+            raise DigitLabError(f"{argv[1]}: unexpected after {argv[0]}; Digit Lab opens one model file at a time.")
+        path = _checked_model_file(argv[0])
+    except DigitLabError as error:
+        print(f"digit-lab: error: {error}", file=sys.stderr)
+        return 2
+    try:
+        return _start_gui([sys.argv[0] if sys.argv else "digit-lab", path])
+    except DigitLabError as error:
+        print(f"digit-lab: error: {error}", file=sys.stderr)
+        return 1
+
+
 def _self_test(args: argparse.Namespace) -> int:
     from desktop_app.gui.self_test import run_self_test
 
@@ -352,7 +394,7 @@ def build_parser(config_class: type[TrainConfig] = TrainConfig) -> argparse.Argu
     parser = argparse.ArgumentParser(
         prog="digit-lab",
         description="Train a convolutional network on handwritten digits and read your own. "
-                    "With no command, opens the desktop window.")
+                    "With no command, opens the desktop window; digit-lab MODEL.keras opens it with that model.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -410,6 +452,7 @@ def build_parser(config_class: type[TrainConfig] = TrainConfig) -> argparse.Argu
                                     description="Open the window offscreen, train a tiny model, draw a "
                                                 "digit, save and reopen it; exit 0 when all works.")
     self_test.set_defaults(handler=_self_test)
+    parser.command_names = frozenset(commands.choices)  # `main` tells a command from a model file with it
     return parser
 
 
@@ -423,6 +466,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"digit-lab: error: {error}", file=sys.stderr)
             return 1
     parser = build_parser()
+    if argv[0] not in parser.command_names and _looks_like_a_path(argv[0]):
+        return _open_in_window(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()

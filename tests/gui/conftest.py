@@ -21,6 +21,15 @@ from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 
+@pytest.fixture(scope="session")
+def qapp_cls():
+    """The app's own QApplication class (pytest-qt creates it): the tests see what it adds, such as the
+    files the system sends it to open."""
+    from desktop_app.gui.app import DigitLabApplication
+
+    return DigitLabApplication
+
+
 @pytest.fixture(scope="session", autouse=True)
 def garbage_collected_on_gui_thread(qapp):
     """As in the app: cycles are collected on the GUI thread only, never inside a worker thread."""
