@@ -6,6 +6,8 @@
 ;
 ; It installs into %LOCALAPPDATA%\Programs\Digit Lab ({autopf} in non-administrative mode), adds a
 ; Start-menu shortcut and, if ticked, a desktop one, and registers an uninstaller in "Apps & features".
+; It also registers Digit Lab for .keras files: double-clicking a model opens it in the window (Windows
+; asks once which app to use when another program has claimed .keras too).
 ; Silent install for scripts: setup.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART [/DIR=...]
 ; An administrator can still install for all users: setup.exe /ALLUSERS
 
@@ -20,6 +22,10 @@
 #endif
 #define AppName "Digit Lab"
 #define GuiExe "Digit Lab.exe"
+; The .keras file type: the ProgID Explorer opens .keras files with, and its name in Explorer.
+#define ModelExt ".keras"
+#define ModelProgId "DigitLab.KerasModel"
+#define ModelTypeName "Keras model"
 
 [Setup]
 ; The AppId ties upgrades and the uninstaller together: never change it.
@@ -53,6 +59,9 @@ LZMAUseSeparateProcess=yes
 LZMANumBlockThreads=4
 ; Upgrading while the app runs: offer to close it.
 CloseApplications=yes
+; The [Registry] entries below add a file association: Explorer refreshes its icons and "Open with" lists
+; at the end of the install and of the uninstall.
+ChangesAssociations=yes
 
 [Languages]
 Name: "english"; MessagesFile: "compiler:Default.isl"
@@ -70,6 +79,17 @@ Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs 
 [Icons]
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#GuiExe}"; WorkingDir: "{userdocs}"; Comment: "Train a neural network on handwritten digits"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#GuiExe}"; WorkingDir: "{userdocs}"; Tasks: desktopicon
+
+[Registry]
+; .keras files open in Digit Lab: "Digit Lab.exe" "PATH" (the window, opening that model). HKA is the
+; current user's Software\Classes in a per-user install, the machine's in an /ALLUSERS one. Uninstalling
+; removes all of it.
+Root: HKA; Subkey: "Software\Classes\{#ModelExt}\OpenWithProgids"; ValueType: string; ValueName: "{#ModelProgId}"; ValueData: ""; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\{#ModelProgId}"; ValueType: string; ValueName: ""; ValueData: "{#ModelTypeName}"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\{#ModelProgId}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#GuiExe},0"
+Root: HKA; Subkey: "Software\Classes\{#ModelProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#GuiExe}"" ""%1"""
+Root: HKA; Subkey: "Software\Classes\Applications\{#GuiExe}"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\Applications\{#GuiExe}\SupportedTypes"; ValueType: string; ValueName: "{#ModelExt}"; ValueData: ""
 
 [Run]
 Filename: "{app}\{#GuiExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
