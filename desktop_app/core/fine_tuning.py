@@ -80,7 +80,8 @@ def fine_tune(model, personal: Dataset, mnist: Dataset, config: TrainConfig | No
               callbacks: TrainingObserver | None = None, stop_event: threading.Event | None = None,
               history: dict[str, list[float]] | None = None, holdout: float = 0.25,
               mnist_test_images: int | None = None) -> FineTuneReport:
-    """Fine-tune `model` in place on `personal` mixed with MNIST; measure before and after."""
+    """Fine-tune `model` in place on `personal` mixed with MNIST; measure before and after. When this
+    raises, the model has its weights from before again."""
     config = config or fine_tune_config()
     learn, held_out = split_holdout(personal, holdout, config.seed)
     if len(learn.x_train) == 0:
@@ -93,10 +94,15 @@ def fine_tune(model, personal: Dataset, mnist: Dataset, config: TrainConfig | No
     personal_before = accuracy_on(held_out.x_train, held_out.y_train)
     mnist_before = accuracy_on(test_x, test_y)
     weights_before = model.get_weights()
-    mixed = mix_with_mnist(learn, mnist, seed=config.seed)
-    result = train(config, callbacks, stop_event, model=model, dataset=mixed, history=history)
-    return FineTuneReport(personal_before, accuracy_on(held_out.x_train, held_out.y_train),
-                          mnist_before, accuracy_on(test_x, test_y), len(held_out.x_train),
+    try:
+        mixed = mix_with_mnist(learn, mnist, seed=config.seed)
+        result = train(config, callbacks, stop_event, model=model, dataset=mixed, history=history)
+        personal_after = accuracy_on(held_out.x_train, held_out.y_train)
+        mnist_after = accuracy_on(test_x, test_y)
+    except BaseException:  # no report reaches the caller, so nobody else could undo the changed weights
+        model.set_weights(weights_before)
+        raise
+    return FineTuneReport(personal_before, personal_after, mnist_before, mnist_after, len(held_out.x_train),
                           len(learn.x_train), result, weights_before)
 
 
@@ -117,14 +123,17 @@ class PersonalMeasurement:
     personal: EvaluationReport  # mistakes index into `samples`
     samples: list  # handwriting.Sample, in the evaluated order
     mnist: EvaluationReport
+    skipped: list[str] = field(default_factory=list)  # "FILE: why" for each sample that could not be read
 
 
 def measure_personal(model, personal, mnist: Dataset, mnist_test_images: int | None = None,
-                     mistakes: int = 100) -> PersonalMeasurement:
-    """Evaluate `model` on every sample of a HandwritingSet and on the MNIST test set."""
-    samples = personal.samples()
-    dataset = personal.as_dataset(samples=samples)
-    report = evaluate(model, dataset.x_train, dataset.y_train, mistakes=mistakes)
+                     mistakes: int = 100, progress=None) -> PersonalMeasurement:
+    """Evaluate `model` on every readable sample of a HandwritingSet (the others are named in `skipped`)
+    and on the MNIST test set. `progress(done, total)` is called between chunks of images; an exception
+    it raises ends the measurement (how a caller cancels it)."""
+    reading = personal.read()
+    dataset = reading.dataset
+    report = evaluate(model, dataset.x_train, dataset.y_train, mistakes=mistakes, progress=progress)
     mnist_report = evaluate(model, mnist.x_test[:mnist_test_images], mnist.y_test[:mnist_test_images],
-                            mistakes=0)
-    return PersonalMeasurement(report, samples, mnist_report)
+                            mistakes=0, progress=progress)
+    return PersonalMeasurement(report, reading.samples, mnist_report, reading.skipped)

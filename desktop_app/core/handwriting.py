@@ -4,6 +4,11 @@ Layout: ROOT/0 … ROOT/9 hold one PNG per sample (ink dark on white, as drawn),
 each sample's file, label, creation time and raw strokes. Every write goes to a temporary file in the
 same folder and is renamed over its target, so a crash leaves either the old or the new state; a PNG
 whose index entry was lost in a crash is picked up again by `samples()`.
+
+Imports keep the same layout: transparency is composited on white (black ink on a transparent
+background, as drawing apps export it, stays black ink), and an image that cannot be read or holds no
+ink is refused on its own, by name, while the others are imported. Reading the set for measuring or
+fine-tuning likewise leaves out (and names) a sample that cannot be read, instead of failing the set.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import numpy as np
 from PIL import Image
 
 from desktop_app.core.data import Dataset
-from desktop_app.core.errors import DataError
+from desktop_app.core.errors import DataError, EmptyDrawingError
 from desktop_app.core.image_files import decode_image, load_image_file
 from desktop_app.core.modelio import atomic_write
 
@@ -37,6 +42,23 @@ class Sample:
     label: int
     created: str = ""
     strokes: list = field(default_factory=list)  # [[[x, y], …], …] in canvas pixels
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did: how many drawings it added, and each file it skipped as "NAME: why"."""
+
+    added: int
+    skipped: tuple[str, ...] = ()
+
+
+@dataclass
+class SetReading:
+    """The samples of a set that could be read, preprocessed the MNIST way, and those that could not."""
+
+    dataset: Dataset  # the readable samples as training images, in the order of `samples`
+    samples: list[Sample]  # the samples behind dataset.x_train, one for one
+    skipped: list[str]  # "FILE: why" for each sample left out (unreadable, or no ink)
 
 
 class HandwritingSet:
@@ -75,18 +97,35 @@ class HandwritingSet:
     def image(self, sample: Sample) -> np.ndarray:
         return _grey(load_image_file(self.root / sample.file))
 
-    def as_dataset(self, name: str = "my handwriting", samples: list[Sample] | None = None) -> Dataset:
-        """All samples (or the given ones, in that order), preprocessed the MNIST way, as training
-        images (the test part empty)."""
+    def read(self, samples: list[Sample] | None = None, name: str = "my handwriting") -> SetReading:
+        """All samples (or the given ones, in that order), preprocessed the MNIST way, as training images
+        (the test part empty). A sample whose file cannot be read or holds no ink is left out and named
+        in `skipped`: one bad file never fails the whole set. DataError when no sample is readable."""
         from desktop_app.core.preprocess import preprocess_to_uint8
 
         samples = self.samples() if samples is None else list(samples)
         if not samples:
             raise DataError(f"{self.root}: the personal data set is empty; store some drawings first.")
-        images = np.stack([preprocess_to_uint8(self.image(s)) for s in samples])
-        labels = np.array([s.label for s in samples], np.uint8)
+        images, kept, skipped = [], [], []
+        for sample in samples:
+            try:
+                images.append(preprocess_to_uint8(self.image(sample)))
+            except (DataError, EmptyDrawingError, OSError) as error:
+                skipped.append(f"{sample.file}: {_reason(error, self.root / sample.file)}")
+                continue
+            kept.append(sample)
+        if skipped:
+            log.warning("%s: left out %d drawing(s): %s", self.root, len(skipped), "; ".join(skipped))
+        if not kept:
+            raise DataError(f"{self.root}: none of the {len(samples)} drawings can be read "
+                            f"({'; '.join(skipped[:3])}{' …' if len(skipped) > 3 else ''}).")
+        labels = np.array([s.label for s in kept], np.uint8)
         empty = np.zeros((0, 28, 28), np.uint8)
-        return Dataset(name, images, labels, empty, np.zeros(0, np.uint8))
+        return SetReading(Dataset(name, np.stack(images), labels, empty, np.zeros(0, np.uint8)), kept, skipped)
+
+    def as_dataset(self, name: str = "my handwriting", samples: list[Sample] | None = None) -> Dataset:
+        """The readable samples as a Dataset (see `read`, which also says which samples were left out)."""
+        return self.read(samples, name).dataset
 
     # -- writing ---------------------------------------------------------------------------------
     def _write_index(self, samples: list[Sample]) -> None:
@@ -152,13 +191,15 @@ class HandwritingSet:
 
         return atomic_write(target, write)
 
-    def import_zip(self, source: str | Path) -> int:
-        """Add the samples of an exported archive (or any zip of 0–9 folders of PNGs); returns how many."""
+    def import_zip(self, source: str | Path) -> ImportReport:
+        """Add the samples of an exported archive (or any zip of 0–9 folders of PNGs). An entry that
+        cannot be read or holds no ink is skipped and named; DataError when nothing could be added."""
         source = Path(source)
         try:
             archive = zipfile.ZipFile(source)
         except (zipfile.BadZipFile, OSError) as error:
             raise DataError(f"{source}: not a readable zip archive ({error}).") from error
+        skipped: list[str] = []
 
         def drawings():
             for member in archive.namelist():
@@ -169,38 +210,96 @@ class HandwritingSet:
                         and parts[1].lower().endswith(".png") and ".." not in parts:
                     try:
                         with archive.open(member) as stream:
-                            drawing = _grey(decode_image(stream, f"{source}: {member}"))
-                    except DataError as error:  # bombs and lies: skipped, by name
-                        log.warning("skipped %s", error)
-                        continue
-                    except (OSError, zipfile.BadZipFile) as error:  # a damaged zip entry
-                        log.warning("%s: skipped %s (%s)", source, member, error)
+                            drawing = _importable(decode_image(stream, member))
+                    except (DataError, EmptyDrawingError, OSError, zipfile.BadZipFile) as error:
+                        # bombs, lies, damaged entries and blank images: skipped, by name
+                        skipped.append(f"{member}: {_reason(error, member)}")
+                        log.warning("%s: skipped %s", source, skipped[-1])
                         continue
                     yield drawing, int(parts[0]), None
 
         with archive:
             added = len(self._add_all(drawings()))
         if not added:
+            if skipped:
+                raise DataError(f"{source}: none of its {len(skipped)} images could be imported "
+                                f"({'; '.join(skipped[:3])}{' …' if len(skipped) > 3 else ''}).")
             raise DataError(f"{source}: no digit images found (expected folders 0–9 of PNG files).")
-        return added
+        return ImportReport(added, tuple(skipped))
 
-    def import_folder(self, folder: str | Path) -> int:
-        """Copy every image of a folder with sub-folders 0–9 into the set; returns how many."""
+    def import_folder(self, folder: str | Path) -> ImportReport:
+        """Copy every image of a folder with sub-folders 0–9 into the set. An image that cannot be read or
+        holds no ink is skipped and named (as "DIGIT/NAME: why"); DataError when images were found but none
+        could be added. A folder without such images adds nothing (`added` 0)."""
         from desktop_app.core.data import IMAGE_SUFFIXES
+
+        skipped: list[str] = []
 
         def drawings():
             for digit in range(10):
                 sub = Path(folder) / str(digit)
                 for path in sorted(sub.iterdir()) if sub.is_dir() else []:
                     if path.suffix.lower() in IMAGE_SUFFIXES:
-                        yield _grey(load_image_file(path)), digit, None
+                        name = f"{digit}/{path.name}"
+                        try:
+                            drawing = _importable(load_image_file(path))
+                        except (DataError, EmptyDrawingError, OSError) as error:
+                            skipped.append(f"{name}: {_reason(error, path)}")
+                            log.warning("%s: skipped %s", folder, skipped[-1])
+                            continue
+                        yield drawing, digit, None
 
-        return len(self._add_all(drawings()))
+        added = len(self._add_all(drawings()))
+        if not added and skipped:
+            raise DataError(f"{folder}: none of its {len(skipped)} images could be imported "
+                            f"({'; '.join(skipped[:3])}{' …' if len(skipped) > 3 else ''}).")
+        return ImportReport(added, tuple(skipped))
 
 
 def _grey(picture: np.ndarray) -> np.ndarray:
-    """A decoded image (grey or colour uint8) as grey: the personal set keeps grey drawings."""
-    return picture if picture.ndim == 2 else np.asarray(Image.fromarray(picture).convert("L"))
+    """A decoded image (grey, RGB or RGBA uint8) as grey, transparency composited on white: the personal
+    set keeps grey drawings, dark ink on white. (Dropping the alpha instead would turn black ink on a
+    transparent background, whose transparent pixels are usually black too, into an all-black image.)"""
+    picture = np.asarray(picture)
+    if picture.ndim == 2:
+        return picture
+    grey = picture[..., :3].astype(np.float32) @ np.array([0.299, 0.587, 0.114], np.float32)
+    if picture.shape[2] == 4:
+        alpha = picture[..., 3].astype(np.float32) / 255.0
+        grey = grey * alpha + 255.0 * (1.0 - alpha)
+    return np.rint(np.clip(grey, 0, 255)).astype(np.uint8)
+
+
+def _importable(picture: np.ndarray) -> np.ndarray:
+    """A decoded image as the grey drawing an import stores; EmptyDrawingError when it holds no ink.
+
+    Light ink on a transparent background vanishes on white: such an image is stored inverted (its
+    colours flipped, then composited on white), so the set keeps dark ink on white throughout."""
+    from desktop_app.core.preprocess import preprocess_image
+
+    drawing = _grey(picture)
+    try:
+        preprocess_image(drawing)
+        return drawing
+    except EmptyDrawingError:
+        if picture.ndim != 3 or picture.shape[2] != 4 or picture[..., 3].min() == 255:
+            raise
+    inverted = picture.copy()
+    inverted[..., :3] = 255 - inverted[..., :3]
+    drawing = _grey(inverted)
+    preprocess_image(drawing)  # still no ink: EmptyDrawingError
+    return drawing
+
+
+def _reason(error: Exception, name: str | Path) -> str:
+    """Why a file was skipped, without the file's name when the message starts with it already."""
+    text = str(error).strip() or type(error).__name__
+    prefix = f"{name}: "
+    if text.startswith(prefix):
+        text = text[len(prefix):]
+    if isinstance(error, EmptyDrawingError):
+        text = "no ink (a blank image)"
+    return text.rstrip(".")
 
 
 def practice_digit(counts: list[int], previous: int | None = None,

@@ -22,6 +22,7 @@ from desktop_app.core.safe_files import require_regular_file
 
 MAX_PIXELS = 16_000_000  # 16 megapixels: far above any drawing or phone photo of a digit
 READY_MODES = ("L", "RGB", "RGBA")
+TRANSPARENCY_MODES = ("1", "L", "P", "RGB")  # modes whose transparency is a colour in image.info, not a band
 
 # What Pillow raises for files that are not images, are cut short or lie in their headers.
 # (PNG's plugin raises SyntaxError and struct.error for broken chunks.)
@@ -64,12 +65,17 @@ def decode_image(source: str | Path | BinaryIO, name: str) -> np.ndarray:
 
 
 def as_8bit(image) -> np.ndarray:
-    """A loaded Pillow image as a uint8 array in L, RGB or RGBA layout.
+    """A loaded Pillow image as a uint8 array in L, RGB or RGBA layout (RGBA whenever it has transparency:
+    an alpha band, as in LA and RGBA, or a transparent colour, as palette PNGs often have).
 
     16-bit grey ("I;16…", and "I", which Pillow uses for 16-bit files too) is scaled from 0–65535, or
     from its own maximum when it exceeds that; float ("F") from 0–1 when it stays within 1, otherwise
     it is taken as 0–255.
     """
+    if image.mode in TRANSPARENCY_MODES and image.info.get("transparency") is not None:
+        # a palette, grey or RGB PNG with a transparent colour (tRNS): keep it as alpha, or the
+        # transparent pixels take their stored colour (often black, and a drawing turns all black)
+        return np.asarray(image.convert("RGBA"))
     if image.mode in READY_MODES:
         return np.asarray(image)
     if image.mode == "I" or image.mode.startswith("I;16"):

@@ -198,12 +198,17 @@ class FineTuneWorker(TrainingWorker):
         self.handwriting = handwriting  # a core HandwritingSet: read on the worker thread
         self.mnist_test_images = mnist_test_images
         self.report = None
+        self.skipped: list[str] = []  # "FILE: why" for each drawing left out (unreadable, or blank)
 
     def _train(self) -> TrainingResult:
         from desktop_app.core.data import embedded_mnist
         from desktop_app.core.fine_tuning import fine_tune
 
-        drawings = self.handwriting.as_dataset()
+        reading = self.handwriting.read()
+        drawings, self.skipped = reading.dataset, reading.skipped
+        if self.skipped:
+            self.message.emit(f"Left out {len(self.skipped)} drawing(s) that cannot be read: "
+                              + "; ".join(self.skipped))
         self.message.emit(f"Fine-tuning on {len(drawings.x_train)} of your drawings mixed with MNIST…")
         self.report = fine_tune(self.model, drawings, embedded_mnist(), self.config, _SignalObserver(self),
                                 self.stop_event, self.history, mnist_test_images=self.mnist_test_images)
@@ -282,7 +287,8 @@ class _Cancelled(Exception):
 
 
 class MeasureWorker(QObject):
-    """Evaluates a model (a private copy) on the handwriting set and on the MNIST test set."""
+    """Evaluates a model (a private copy) on the handwriting set and on the MNIST test set; `cancel()`
+    (closing the window) ends it between chunks of images."""
 
     succeeded = Signal(object)  # core.fine_tuning.PersonalMeasurement
     failed = Signal(str)
@@ -293,6 +299,14 @@ class MeasureWorker(QObject):
         self.model = model
         self.handwriting = handwriting
         self.mnist_test_images = mnist_test_images
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _check_cancelled(self, _done: int, _total: int) -> None:
+        if self._cancel.is_set():
+            raise _Cancelled()
 
     @Slot()
     def run(self) -> None:
@@ -301,7 +315,9 @@ class MeasureWorker(QObject):
 
         try:
             self.succeeded.emit(measure_personal(self.model, self.handwriting, embedded_mnist(),
-                                                 self.mnist_test_images))
+                                                 self.mnist_test_images, progress=self._check_cancelled))
+        except _Cancelled:
+            pass
         except Exception as error:
             log.exception("measuring raised")
             self.failed.emit(describe_exception(error, "Measuring"))

@@ -60,12 +60,16 @@ def test_measure_personal_maps_mistakes_to_samples(tmp_path, mnist):
 
     store = HandwritingSet(tmp_path)
     drawings = personal_style_set(mnist.x_test[:20], seed=2)
-    for drawing, label in zip(drawings, mnist.y_test[:20]):
+    for drawing, label in zip(drawings[:10], mnist.y_test[:10]):
+        store.add(drawing, int(label))
+    blank = store.add(np.full((80, 80), 255, np.uint8), 4)  # a blank sample: left out and named, not fatal
+    for drawing, label in zip(drawings[10:], mnist.y_test[10:20]):
         store.add(drawing, int(label))
     model = train(TrainConfig(preset="mlp", epochs=1, train_limit=300, augment=False, device="cpu"),
                   dataset=mnist).model
     measured = measure_personal(model, store, mnist, mnist_test_images=200)
     assert measured.personal.samples == 20 and measured.mnist.samples == 200
-    assert len(measured.samples) == 20
+    assert len(measured.samples) == 20 and blank not in measured.samples
+    assert measured.skipped == [f"{blank.file}: no ink (a blank image)"]
     for mistake in measured.personal.mistakes:
         assert measured.samples[mistake.index].label == mistake.true_label != mistake.predicted_label

@@ -239,8 +239,8 @@ def test_a_bomb_in_an_imported_zip_is_skipped_by_name(tmp_path, mnist, caplog):
     with zipfile.ZipFile(archive, "w") as target:
         target.write(good, "7/good.png")
         target.writestr("7/bomb.png", png(30000, 30000, 10))
-    added = refused_not(HandwritingSet(tmp_path / "set").import_zip, archive)
-    assert added == 1
+    report = refused_not(HandwritingSet(tmp_path / "set").import_zip, archive)
+    assert report.added == 1 and report.skipped[0].startswith("7/bomb.png: ")
     assert "7/bomb.png" in caplog.text and "megapixels" in caplog.text
 
 

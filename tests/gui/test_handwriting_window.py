@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 import zipfile
 from pathlib import Path
 
@@ -254,3 +255,192 @@ def test_closing_the_window_mid_fine_tuning_undoes_it_without_asking(qtbot, wind
     for a, b in zip(weights_before, window.model().get_weights()):
         np.testing.assert_array_equal(a, b)
     assert "Stopped" in hand.view.fine_tune_result.text() or "stopped" in hand.view.fine_tune_result.text()
+
+
+# --- issue 11, case 13: transparent and blank images --------------------------------------------------
+
+def test_an_import_names_each_image_it_skipped(qtbot, window, root, tmp_path, message_boxes):
+    from PIL import Image
+
+    from desktop_app.core.data import load_dataset
+
+    mnist = load_dataset()
+    hand = window.handwriting
+    ink = np.asarray(Image.fromarray(mnist.x_test[0]).resize((84, 84)))  # a 7, as an alpha channel
+    black = np.zeros_like(ink)
+    pictures = {
+        "7/transparent-seven.png": Image.fromarray(np.dstack([black, black, black, ink]), "RGBA"),
+        "2/blank-two.png": Image.fromarray(np.full((60, 60), 255, np.uint8)),
+        "1/see-through-one.png": Image.fromarray(np.zeros((60, 60, 4), np.uint8), "RGBA"),
+    }
+    archive = tmp_path / "mixed.zip"
+    with zipfile.ZipFile(archive, "w") as target:
+        for name, picture in pictures.items():
+            path = tmp_path / name.replace("/", "-")
+            picture.save(path)
+            target.write(path, name)
+    hand.ask_open_zip = lambda: str(archive)
+
+    hand.view.import_zip_button.click()
+
+    assert hand.view.thumbnail_count() == 1 and hand.view.chart.counts()[7] == 1
+    assert window.statusBar().currentMessage() == "Imported 1 drawing from mixed.zip; skipped 2 (see the log)."
+    warnings = message_boxes.texts("warning")
+    assert len(warnings) == 1
+    assert "2/blank-two.png: no ink" in warnings[0] and "1/see-through-one.png: no ink" in warnings[0]
+    assert "transparent-seven" not in warnings[0]
+    log = window.log_view.toPlainText()
+    assert "Not imported from mixed.zip: 2/blank-two.png" in log and "1/see-through-one.png" in log
+    # the transparent seven became dark ink on white, as the canvas draws
+    stored = np.asarray(Image.open(root / hand.dataset.samples()[0].file))
+    assert stored.ndim == 2 and stored[0].min() > 240 and stored.min() < 40
+
+
+def test_measuring_names_a_blank_drawing_instead_of_failing(qtbot, window, tiny_model_path, root):
+    from desktop_app.core.handwriting import HandwritingSet
+
+    hand = window.handwriting
+    assert window.open_model(tiny_model_path)
+    qtbot.waitUntil(lambda: window.model() is not None, timeout=30_000)  # (opening may run on a thread)
+    for digit, stroke in ((1, ONE), (7, SEVEN)):
+        draw_stroke(window.canvas, stroke)
+        hand.collect_bar.digit_buttons[digit].click()
+    blank = HandwritingSet(root).add(np.full((100, 100), 255, np.uint8), 3)  # as an older import stored it
+    hand.refresh()
+    hand.mnist_test_images = 50
+
+    hand.view.measure_button.click()
+    qtbot.waitUntil(lambda: not hand.is_measuring(), timeout=60_000)
+
+    text = hand.view.measure_result.text()
+    assert "Your handwriting: <b>" in text and "of 2)" in text  # the two readable drawings
+    assert f"Left out 1 drawing(s) that cannot be read: {blank.file}: no ink" in text
+    assert "Nothing is drawn" not in text
+    assert f"Measuring left out {blank.file}" in window.log_view.toPlainText()
+
+
+# --- fine-tuning stopped or failing (issue 11) ---------------------------------------------------------
+
+def _ready_to_fine_tune(qtbot, window, tiny_model_path, epochs: int):
+    hand = window.handwriting
+    assert window.open_model(tiny_model_path)
+    qtbot.waitUntil(lambda: window.model() is not None, timeout=30_000)  # (opening may run on a thread)
+    hand.refresh()
+    hand.mnist_test_images = 100
+    hand.fine_tune_epochs = epochs
+    draw_stroke(window.canvas, SEVEN)
+    return hand, [w.copy() for w in window.model().get_weights()], window.prediction.probabilities().copy()
+
+
+def _idle_and_reading(window, weights_before=None) -> None:
+    """Back to idle, and the canvas reads with the model's current weights (those from before, if given)."""
+    from desktop_app.core.inference import Predictor
+
+    hand = window.handwriting
+    assert not window.is_training() and not hand.is_fine_tuning()
+    assert window.training_panel.train_button.isEnabled() and not window.training_panel.stop_button.isEnabled()
+    assert hand.view.fine_tune_button.isEnabled() and hand.view.measure_button.isEnabled()
+    if weights_before is not None:
+        for before, now in zip(weights_before, window.model().get_weights()):
+            np.testing.assert_array_equal(before, now)
+    window.prediction.refresh()
+    expected = Predictor(window.model()).predict(window.prediction.network_input())
+    np.testing.assert_allclose(window.prediction.probabilities(), expected, atol=1e-5)
+
+
+@pytest.mark.parametrize("when", ["before the first batch", "within the first epoch"])
+def test_stopping_fine_tuning_leaves_a_usable_model_and_says_so(qtbot, window, tiny_model_path, synthetic_hand,
+                                                               monkeypatch, message_boxes, when):
+    """Stop is pressed while the training thread is held at that point, so the stop lands there."""
+    from desktop_app.gui import workers
+
+    blank = synthetic_hand.add(np.full((100, 100), 255, np.uint8), 3)  # named in the log, not fatal
+    hand, weights, _ = _ready_to_fine_tune(qtbot, window, tiny_model_path, epochs=5)
+    reached, go_on = threading.Event(), threading.Event()
+    hook = "on_train_begin" if when == "before the first batch" else "on_batch_end"
+    original = getattr(workers._SignalObserver, hook)
+
+    def held(self, argument):
+        original(self, argument)
+        if not reached.is_set():
+            reached.set()
+            go_on.wait(30)
+
+    monkeypatch.setattr(workers._SignalObserver, hook, held)
+    hand.view.fine_tune_button.click()
+    assert window.is_training() and hand.is_fine_tuning()
+    qtbot.waitUntil(reached.is_set, timeout=60_000)
+    qtbot.waitUntil(lambda: window.training_panel.stop_button.isEnabled(), timeout=10_000)
+    window.training_panel.stop_button.click()
+    assert window.statusBar().currentMessage() == "Stopping after this batch…"
+    go_on.set()
+    qtbot.waitUntil(lambda: not hand.is_fine_tuning(), timeout=60_000)
+
+    assert f"Left out 1 drawing(s) that cannot be read: {blank.file}: no ink" in window.log_view.toPlainText()
+    assert message_boxes.texts("critical") == []
+    if when == "before the first batch":  # nothing learned: undone at once
+        assert hand.result_dialog is None
+        assert window.training_panel.progress_label.text().startswith("Stopped before the first batch, after ")
+        assert window.statusBar().currentMessage() == "Fine-tuning stopped: the model is unchanged."
+        assert hand.view.fine_tune_result.text().startswith("Stopped before the first batch.")
+        _idle_and_reading(window, weights)
+        assert not window.isWindowModified()
+    else:  # a partly trained epoch: the user still chooses, and is told the run was stopped
+        qtbot.waitUntil(lambda: hand.result_dialog is not None and hand.result_dialog.isVisible(), timeout=10_000)
+        stopped = "Stopped by the user after 1 epoch(s) (the last one partly trained)."
+        assert window.training_panel.progress_label.text().startswith(f"{stopped[:-1]}, after ")
+        assert window.statusBar().currentMessage().startswith("Fine-tuning stopped: your handwriting ")
+        assert hand.view.fine_tune_result.text().startswith(f"{stopped} Your handwriting ")
+        _idle_and_reading(window)  # the fine-tuned weights, on trial
+        hand.result_dialog.discard_button.click()
+        _idle_and_reading(window, weights)
+        assert window.statusBar().currentMessage() == "Discarded the fine-tuned weights."
+
+
+@pytest.mark.parametrize("failure", ["the run fails", "measuring after the run raises"])
+def test_a_failing_fine_tuning_shows_an_error_and_keeps_the_weights(qtbot, window, tiny_model_path, synthetic_hand,
+                                                                    monkeypatch, message_boxes, failure):
+    from desktop_app.core import fine_tuning
+
+    hand, weights, before = _ready_to_fine_tune(qtbot, window, tiny_model_path, epochs=1)
+    trained = []
+    if failure == "the run fails":  # train() reports a failure after changing the weights, as on a NaN loss
+        real_train = fine_tuning.train
+
+        def failing_train(*args, **kwargs):
+            result = real_train(*args, **kwargs)
+            trained.append(result.epochs_completed)
+            result.status, result.reason = "failed", "Training failed: the loss became NaN in epoch 1."
+            return result
+
+        monkeypatch.setattr(fine_tuning, "train", failing_train)
+        reason = "the loss became NaN in epoch 1"
+    else:  # the weights changed in place, and no report comes back to undo them with
+        real_train, real_evaluate = fine_tuning.train, fine_tuning.evaluate
+
+        def counted_train(*args, **kwargs):
+            result = real_train(*args, **kwargs)
+            trained.append(result.epochs_completed)
+            return result
+
+        def evaluate(model, *args, **kwargs):
+            if trained:
+                raise MemoryError("out of memory while measuring")
+            return real_evaluate(model, *args, **kwargs)
+
+        monkeypatch.setattr(fine_tuning, "train", counted_train)
+        monkeypatch.setattr(fine_tuning, "evaluate", evaluate)
+        reason = "MemoryError: out of memory while measuring"
+
+    hand.view.fine_tune_button.click()
+    qtbot.waitUntil(lambda: not hand.is_fine_tuning(), timeout=120_000)
+
+    assert trained == [1]  # it really trained (and changed the weights) before failing
+    errors = message_boxes.texts("critical")
+    assert len(errors) == 1 and reason in errors[0] and errors[0].endswith("The model is unchanged.")
+    assert reason in hand.view.fine_tune_result.text()
+    assert window.statusBar().currentMessage() == "Fine-tuning failed: the model is unchanged."
+    assert hand.result_dialog is None
+    _idle_and_reading(window, weights)
+    np.testing.assert_allclose(window.prediction.probabilities(), before, atol=1e-5)
+    assert not window.isWindowModified()

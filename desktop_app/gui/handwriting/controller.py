@@ -36,6 +36,7 @@ from desktop_app.gui.workers import FineTuneWorker, MeasureWorker
 PRACTICE_GOAL = 10  # practice aims for this many of each digit, then the next ten
 ZIP_FILTER = "Zip archive (*.zip)"
 MEASURE = "measure"  # the task kind
+SKIPPED_SHOWN = 12  # an import's message lists this many skipped files; the log lists them all
 
 
 class HandwritingController(QObject):
@@ -278,21 +279,39 @@ class HandwritingController(QObject):
         return self._import(lambda: self.dataset.import_folder(path), Path(path))
 
     def _import(self, run, source: Path) -> int:
+        """Run an import; say how many drawings it added, and name every file it skipped (in the log and
+        in a message: a skipped drawing is one the user expected to see in the set)."""
         self._parent().setCursor(Qt.CursorShape.WaitCursor)
         try:
-            added = run()
+            report = run()
         except (OSError, DigitLabError) as error:
+            self.refresh()  # an import that failed part-way keeps what it stored
             self.status(f"Could not import {source.name}.")
+            self.session.log(f"Could not import {source}: {error}")
             QMessageBox.warning(self._parent(), "Could not import", f"{error}\n\nWhat to do: choose a zip exported "
                                 "by Digit Lab, or a folder with sub-folders 0 to 9 of images.")
             return 0
         finally:
             self._parent().unsetCursor()
         self.refresh()
+        added, skipped = report.added, report.skipped
+        for line in skipped:
+            self.session.log(f"Not imported from {source.name}: {line}")
         if not added:
             self.status(f"No drawings found in {source.name} (it needs sub-folders 0 to 9 of images).")
-        else:
-            self.status(f"Imported {added} drawing{'s' if added != 1 else ''} from {source.name}.")
+            return 0
+        drawings = f"{added} drawing{'s' if added != 1 else ''}"
+        if not skipped:
+            self.status(f"Imported {drawings} from {source.name}.")
+            return added
+        self.status(f"Imported {drawings} from {source.name}; skipped {len(skipped)} (see the log).", 10000)
+        shown = "\n".join(f"• {line}" for line in skipped[:SKIPPED_SHOWN])
+        more = f"\n… and {len(skipped) - SKIPPED_SHOWN} more (all are listed in the log)." \
+            if len(skipped) > SKIPPED_SHOWN else ""
+        QMessageBox.warning(self._parent(), "Some images were not imported",
+                            f"Imported {drawings} from {source.name}. These images were skipped:\n\n{shown}{more}"
+                            "\n\nBlank images (no ink, for example white ink on white) and files that are not "
+                            "readable images are left out; the others were imported.")
         return added
 
     def export_zip(self, path: str | Path) -> Path | None:
@@ -347,6 +366,8 @@ class HandwritingController(QObject):
     @Slot(object)
     def _on_measured(self, measured) -> None:
         self.view.show_measurement(measured)
+        for line in measured.skipped:
+            self.session.log(f"Measuring left out {line}")
         self.status(f"Your handwriting: {percent(measured.personal.accuracy)} · "
                     f"MNIST test: {percent(measured.mnist.accuracy)}", 10000)
 
@@ -418,23 +439,30 @@ class HandwritingController(QObject):
         self._update_enabled()
         report = self.last_report = worker.report
         closing = self.tasks.is_shut_down()
+        left_out = (f" Left out {len(worker.skipped)} drawing(s) that cannot be read: "
+                    + "; ".join(worker.skipped[:SKIPPED_SHOWN])
+                    + (" …" if len(worker.skipped) > SKIPPED_SHOWN else "") + ".") if worker.skipped else ""
         if report is None or result.status == "failed" or result.epochs_completed == 0 or closing:
             # failed, stopped before one epoch, or the window is closing (nobody to ask): undo
             self._undo(report)
             message = result.reason or "Fine-tuning ended before it learned anything."
-            self.view.fine_tune_result.setText(message)
+            self.view.fine_tune_result.setText(message + left_out)
             self.session.log(f"Fine-tuning: {message}")
-            if result.status == "failed" and not closing:
+            failed = result.status == "failed"
+            self.status(f"Fine-tuning {'failed' if failed else 'stopped'}: the model is unchanged.", 10000)
+            if failed and not closing:
                 QMessageBox.critical(self._parent(), "Fine-tuning failed", f"{message}\n\nThe model is unchanged.")
             return
         line = (f"your handwriting {percent(report.personal_before)} → {percent(report.personal_after)} · "
                 f"MNIST test {percent(report.mnist_before)} → {percent(report.mnist_after)}")
-        self.view.fine_tune_result.setText(f"{line[0].upper()}{line[1:]}. Keep or discard?")
+        stopped = result.status == "stopped"  # by the user, after some learning: still theirs to keep
+        lead = f"{result.reason} " if stopped else ""
+        self.view.fine_tune_result.setText(f"{lead}{line[0].upper()}{line[1:]}.{left_out} Keep or discard?")
         self.scroll.ensureWidgetVisible(self.view.tune_box)
         self.session.update_after_training(self.session.metadata(), self.session.is_unsaved())
         self.session.set_weights_note("Fine-tuned weights · keep or discard them")
-        self.session.log(f"Fine-tuned: {line}.")
-        self.status(f"Fine-tuned: {line}", 10000)
+        self.session.log(f"{'Fine-tuning stopped' if stopped else 'Fine-tuned'}: {line}.")
+        self.status(f"{'Fine-tuning stopped' if stopped else 'Fine-tuned'}: {line}", 10000)
         dialog = FineTuneResultDialog(report, self._parent())
         dialog.decided.connect(self._on_decided)
         self.result_dialog = dialog

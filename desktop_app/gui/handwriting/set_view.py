@@ -7,6 +7,7 @@ through signals; the handwriting controller does the work with the core.
 
 from __future__ import annotations
 
+import html
 import math
 from pathlib import Path
 
@@ -297,10 +298,14 @@ class HandwritingSetView(QWidget):
         per_digit = " ".join(
             f"<span title='{digit}'><b>{digit}</b>&nbsp;{'–' if math.isnan(value) else f'{value * 100:.0f}%'}"
             f"</span>&nbsp;" for digit, value in enumerate(report.per_class_accuracy))
+        skipped = measured.skipped
+        left_out = (f"<br><small>Left out {len(skipped)} drawing(s) that cannot be read: "
+                    + "; ".join(html.escape(line) for line in skipped[:12])
+                    + (" …" if len(skipped) > 12 else "") + "</small>") if skipped else ""
         self.measure_result.setText(
             f"Your handwriting: <b>{percent(report.accuracy)}</b> ({correct} of {report.samples})<br>"
             f"MNIST test: <b>{percent(mnist.accuracy)}</b> ({mnist.samples} images)<br>"
-            f"<small>Per digit: {per_digit}</small>")
+            f"<small>Per digit: {per_digit}</small>{left_out}")
         self.mistakes.clear()
         for mistake in report.mistakes:
             sample = measured.samples[mistake.index]
