@@ -8,6 +8,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from desktop_app.gui.drawing.prediction_panel import NO_MODEL_HINT
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,16 +74,43 @@ def test_ready_window_without_a_model(qtbot, window, tensorflow):
     assert devices[0].startswith("CPU")
 
 
-def test_no_gpu_item_is_disabled_and_explains_why(qtbot, window):
-    from desktop_app.core.devices import list_devices, why_no_gpu
+def _fake_devices(monkeypatch, gpus: list[str], why: str = "") -> None:
+    """The window's TensorFlow loader lists these devices, whatever this machine has (it reads
+    core.devices when it runs, on its thread)."""
+    from desktop_app.core import devices
 
-    if any(device.kind == "GPU" for device in list_devices()):
-        return  # a machine with a GPU lists it instead
+    listed = [devices.DeviceInfo("CPU", "CPU", "CPU (fake)")]
+    listed += [devices.DeviceInfo(f"GPU:{index}", "GPU", f"GPU:{index} ({name})") for index, name in enumerate(gpus)]
+    monkeypatch.setattr(devices, "list_devices", lambda: list(listed))
+    monkeypatch.setattr(devices, "why_no_gpu", lambda: why)
+
+
+def test_no_gpu_item_is_disabled_and_explains_why(qtbot, make_window, monkeypatch):
+    why = "TensorFlow found no usable NVIDIA GPU (a test says so)."
+    _fake_devices(monkeypatch, [], why)
+    window = make_window()
     combo = window.training_panel.device_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["CPU (fake)", "GPU (none found)"]
     index = combo.findText("GPU (none found)")
-    assert index >= 0
     assert not combo.model().item(index).isEnabled()
-    assert combo.itemData(index, 3) == why_no_gpu()  # Qt.ToolTipRole
+    assert combo.itemData(index, Qt.ItemDataRole.ToolTipRole) == why
+    assert combo.toolTip().endswith(why)
+    assert combo.currentText() == "CPU (fake)"
+    assert window.tensorflow_status().endswith("ready · CPU")
+    assert why in window.log_view.toPlainText()
+
+
+def test_a_gpu_item_is_enabled_when_a_gpu_is_listed(qtbot, make_window, monkeypatch):
+    _fake_devices(monkeypatch, ["Fake Accelerator"], "never asked when a GPU is listed")
+    window = make_window()
+    combo = window.training_panel.device_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["CPU (fake)", "GPU:0 (Fake Accelerator)"]
+    index = combo.findData("gpu:0")
+    assert index == 1 and combo.model().item(index).isEnabled()
+    assert combo.findText("GPU (none found)") < 0
+    assert combo.currentIndex() == index  # "auto" picks the GPU
+    assert window.tensorflow_status().endswith("ready · GPU:0 (Fake Accelerator)")
+    assert "never asked" not in combo.toolTip() and "never asked" not in window.log_view.toPlainText()
 
 
 def test_every_control_has_a_tooltip(qtbot, window):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import shiboken6
 from PySide6.QtCore import QObject, Slot
@@ -141,24 +143,74 @@ def test_a_failed_run_shows_a_message_and_returns_to_idle(qtbot, window, message
     assert window.model() is None or len(window.model_history().get("loss", [])) == 0
 
 
-def test_predictions_follow_the_epochs_while_training(qtbot, window):
-    draw_stroke(window.canvas, SEVEN)
-    notes = []
-    window.training_panel.set_config(quick_config(epochs=2))
-    window.training_panel.train_button.click()
-    # the worker builds the model and its untrained twin, which answers before the first epoch ends
-    qtbot.waitUntil(lambda: window.prediction.probabilities() is not None, timeout=30_000)
-    before = window.prediction.probabilities()
-    assert "Untrained weights" in window.prediction.model_note.text()
-    qtbot.waitUntil(lambda: "after epoch 1" in window.prediction.model_note.text()
-                    or not window.is_training(), timeout=60_000)
-    notes.append(window.prediction.model_note.text())
-    qtbot.waitUntil(lambda: not window.is_training(), timeout=60_000)
-    after = window.prediction.probabilities()
+class _FirstEpochSeen(QObject):
+    """When the first epoch's weights reach the window, notes what the window shows at that moment, then
+    lets the paused training thread go on."""
 
-    assert before is not None and after is not None
-    assert not np.allclose(before, after)
-    assert "epoch" in notes[0]
+    def __init__(self, window, worker, release: threading.Event) -> None:
+        super().__init__()
+        self.window, self.worker, self.release = window, worker, release
+        self.seen: dict | None = None
+
+    @Slot(object, object)
+    def record(self, record, weights) -> None:
+        if self.seen is None:
+            self.seen = {
+                "epoch": record.epoch,
+                "training": self.window.is_training(),
+                "worker_done": self.worker.result is not None,
+                "note": self.window.prediction.model_note.text(),
+                "probabilities": self.window.prediction.probabilities(),
+                "epoch_points": self.window.plots.point_counts()["loss"][1],
+                "weights": [array.copy() for array in weights],
+            }
+        self.release.set()
+
+
+def test_predictions_follow_the_epochs_while_training(qtbot, window, monkeypatch):
+    """The canvas reads with each finished epoch while the run goes on, not only once it has ended: the
+    training thread is held at its start (to read the untrained answer) and after its first epoch (until
+    the window has shown that epoch), so the end-of-run update cannot be what the test sees."""
+    started, first_epoch_shown = threading.Event(), threading.Event()
+    begin, epoch_end = workers._SignalObserver.on_train_begin, workers._SignalObserver.on_epoch_end
+
+    def held_at_the_start(self, plan):
+        begin(self, plan)
+        started.wait(30)
+
+    def held_after_the_first_epoch(self, record, model):
+        epoch_end(self, record, model)
+        if record.epoch == 0:
+            first_epoch_shown.wait(30)
+
+    monkeypatch.setattr(workers._SignalObserver, "on_train_begin", held_at_the_start)
+    monkeypatch.setattr(workers._SignalObserver, "on_epoch_end", held_after_the_first_epoch)
+    draw_stroke(window.canvas, SEVEN)
+    window.training_panel.set_config(quick_config(epochs=3))
+    window.training_panel.train_button.click()
+    worker = window.tasks.worker("training")
+    watcher = _FirstEpochSeen(window, worker, first_epoch_shown)
+    worker.epoch_ended.connect(watcher.record)
+    # the worker builds the model and its untrained twin, which answers before training starts
+    qtbot.waitUntil(lambda: window.prediction.probabilities() is not None, timeout=30_000)
+    untrained = window.prediction.probabilities()
+    assert "Untrained weights" in window.prediction.model_note.text()
+    started.set()
+    qtbot.waitUntil(lambda: watcher.seen is not None, timeout=60_000)
+
+    seen = watcher.seen
+    assert seen["epoch"] == 0 and seen["training"] and not seen["worker_done"]  # the run was still going
+    assert "after epoch 1" in seen["note"] and seen["epoch_points"] == 1
+    assert seen["probabilities"] is not None and not np.allclose(seen["probabilities"], untrained, atol=1e-3)
+    from desktop_app.core.inference import copy_model
+
+    epoch_one = Predictor(copy_model(window.session.predictor().model))
+    epoch_one.set_weights(seen["weights"])
+    expected = epoch_one.predict(preprocess_image(window.canvas.drawing()))
+    np.testing.assert_allclose(seen["probabilities"], expected, atol=1e-5)  # epoch 1's own weights
+    qtbot.waitUntil(lambda: not window.is_training(), timeout=60_000)
+    assert window.last_training_result().epochs_completed == 3
+    assert not np.allclose(window.prediction.probabilities(), seen["probabilities"], atol=1e-4)
 
 
 def test_a_model_that_cannot_be_built_leaves_the_open_one(qtbot, window, message_boxes, monkeypatch):
