@@ -139,3 +139,14 @@ def test_the_mac_app_declares_it_opens_keras_files():
     assert document["CFBundleTypeRole"] in ("Editor", "Viewer")
     assert document.get("LSHandlerRank", "Default") != "None"
 
+
+
+# -- the workflow that builds them ---------------------------------------------------------------------
+
+def test_the_installers_workflow_is_where_github_runs_it_and_names_files_that_exist():
+    """GitHub runs workflows only from .github/workflows/; its paths are from the repository root."""
+    root = PACKAGING.parent
+    workflow = (root / ".github" / "workflows" / "build-installers.yml").read_text(encoding="utf-8")
+    named = set(re.findall(r"\bpackaging/[\w./-]*\w", workflow))
+    assert {"packaging/build.py", "packaging/requirements-build.txt"} <= named
+    assert [path for path in named if not (root / path).exists()] == []
