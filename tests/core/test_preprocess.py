@@ -3,7 +3,8 @@ import pytest
 from PIL import Image
 
 from desktop_app.core.errors import DataError, EmptyDrawingError
-from desktop_app.core.preprocess import analyse_drawing, load_image_file, preprocess_image
+from desktop_app.core.image_files import load_image_file
+from desktop_app.core.preprocess import analyse_drawing, preprocess_image
 
 
 def _similarity(a, b):

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from gui_support import ONE, SEVEN, draw_stroke
+from gui_support import ONE, SEVEN, draw_stroke, open_model
 
 
 def pngs(root: Path, digit: int) -> list[Path]:
@@ -147,7 +147,7 @@ def synthetic_hand(root):
 def test_fine_tuning_needs_a_model_and_two_drawings_of_each_digit(qtbot, window, tiny_model_path, message_boxes):
     hand = window.handwriting
     assert not hand.view.fine_tune_button.isEnabled()  # no model yet
-    assert window.open_model(tiny_model_path)
+    assert open_model(qtbot, window, tiny_model_path)
     assert hand.view.fine_tune_button.isEnabled()
     draw_stroke(window.canvas, ONE)
     hand.collect_bar.digit_buttons[1].click()
@@ -160,7 +160,7 @@ def test_fine_tuning_needs_a_model_and_two_drawings_of_each_digit(qtbot, window,
 
 def test_measure_and_fine_tune_then_discard_restores_the_model(qtbot, window, tiny_model_path, synthetic_hand):
     hand = window.handwriting
-    assert window.open_model(tiny_model_path)
+    assert open_model(qtbot, window, tiny_model_path)
     hand.refresh()
     assert hand.view.summary.text().startswith("60 drawings")
     hand.mnist_test_images = 500
@@ -208,7 +208,7 @@ def test_measure_and_fine_tune_then_discard_restores_the_model(qtbot, window, ti
 
 def test_keeping_the_fine_tuned_weights_marks_the_model_unsaved(qtbot, window, tiny_model_path, synthetic_hand):
     hand = window.handwriting
-    assert window.open_model(tiny_model_path)
+    assert open_model(qtbot, window, tiny_model_path)
     hand.refresh()
     hand.mnist_test_images = 200
     hand.fine_tune_epochs = 1
@@ -237,7 +237,7 @@ def test_stored_strokes_leave_out_an_undone_stroke(window, root):
 def test_closing_the_window_mid_fine_tuning_undoes_it_without_asking(qtbot, window, tiny_model_path,
                                                                      synthetic_hand):
     hand = window.handwriting
-    assert window.open_model(tiny_model_path)
+    assert open_model(qtbot, window, tiny_model_path)
     hand.refresh()
     hand.mnist_test_images = 200
     hand.fine_tune_epochs = 20
