@@ -227,7 +227,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.limit:
         images, labels = images[:args.limit], labels[:args.limit]
     bar = ProgressBar("evaluating")
-    report = evaluate(loaded.model, images, labels, mistakes=args.mistakes, progress=bar.update)
+    report = evaluate(loaded.model, images, labels, mistakes=args.mistakes, progress=bar.update, verdicts=True)
     bar.finish()
     written = _write_evaluation_files(report, images, Path(args.out)) if args.out else []
     if args.json:
@@ -238,6 +238,8 @@ def _evaluate(args: argparse.Namespace) -> int:
         print(f"wrote {path}")
     print(f"{loaded.path} on {dataset.name} ({report.samples} images)")
     print(f"accuracy {report.accuracy:.4f}  loss {report.loss:.4f}")
+    print(f"not given the verdict 'digit': {report.not_given_digit()} of {report.samples} "
+          f"({report.verdicts['unsure']} unsure, {report.verdicts['not_a_digit']} not a digit)")
     print("per-class accuracy: " + "  ".join(f"{d}:{a:.3f}" for d, a in enumerate(report.per_class_accuracy)))
     print("confusion matrix (rows true, columns predicted):")
     print("      " + "".join(f"{d:>6}" for d in range(10)))
@@ -296,30 +298,47 @@ def _inspect(args: argparse.Namespace) -> int:
 
 def _predict(args: argparse.Namespace) -> int:
     import_tensorflow()
-    from desktop_app.core.inference import Predictor
+    from desktop_app.core.errors import EmptyDrawingError
     from desktop_app.core.image_files import load_image_file
+    from desktop_app.core.inference import Predictor
     from desktop_app.core.preprocess import preprocess_image
+    from desktop_app.core.verdict import verdict_for
 
     predictor = Predictor(_open_model(args.model).model)
     rows, failed = [], 0
     for name in args.images:
         try:
-            probabilities = predictor.predict(preprocess_image(load_image_file(name)))
-            rows.append({"file": name, "digit": int(probabilities.argmax()),
+            image = preprocess_image(load_image_file(name))
+            probabilities = predictor.predict(image)
+            verdict = verdict_for(image, probabilities)
+            rows.append({"file": name, "digit": verdict.digit, "verdict": verdict.kind,
                          "probabilities": [round(float(p), 6) for p in probabilities]})
-        # One unreadable or empty file is answered on its own line; the other files are still read.
+        except EmptyDrawingError:  # an answer, not a failure: nothing is drawn
+            rows.append({"file": name, "digit": None, "verdict": "empty", "probabilities": None})
+        # One unreadable file is answered on its own line; the other files are still read.
         except (DigitLabError, OSError, ValueError) as error:
             failed += 1
-            rows.append({"file": name, "digit": None, "probabilities": None, "error": str(error)})
+            rows.append({"file": name, "digit": None, "verdict": None, "probabilities": None, "error": str(error)})
     if args.json:
         _emit_json(rows)
     else:
         for row in rows:
-            if row["digit"] is None:
-                print(f"{row['file']}: {row['error']}")
-            else:
-                print(f"{row['file']}: {row['digit']} ({max(row['probabilities']):.1%})")
+            print(f"{row['file']}: {_predict_line(row)}")
     return 1 if failed else 0
+
+
+def _predict_line(row: dict) -> str:
+    if "error" in row:
+        return row["error"]
+    if row["verdict"] == "empty":
+        return "empty (nothing is drawn)"
+    answer = f"{row['digit']} ({max(row['probabilities']):.1%})"
+    if row["verdict"] == "not_a_digit":
+        return f"not a digit (the model's best guess: {answer})"
+    if row["verdict"] == "unsure":
+        runner_up = sorted(range(10), key=row["probabilities"].__getitem__)[-2]
+        return f"unsure: {answer}, or {runner_up}"
+    return answer
 
 
 def _devices(args: argparse.Namespace) -> int:

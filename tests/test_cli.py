@@ -66,6 +66,8 @@ def test_evaluate_reports_accuracy_and_confusion(trained):
     confusion = np.array(report["confusion_matrix"])
     assert confusion.shape == (10, 10) and confusion.sum() == 300
     assert report["accuracy"] == pytest.approx(np.trace(confusion) / 300)
+    assert sum(report["verdicts"].values()) == 300
+    assert report["not_given_digit"] == 300 - report["verdicts"]["digit"]
     text = digit_lab("evaluate", str(model), "--limit", "300")
     assert "accuracy" in text.stdout and "confusion matrix" in text.stdout
 
@@ -87,11 +89,15 @@ def test_predict_reads_image_files(trained):
     rows = json.loads(result.stdout)
     assert [row["file"] for row in rows] == files
     for row in rows:
-        assert set(row) == {"file", "digit", "probabilities"}
+        assert set(row) == {"file", "digit", "verdict", "probabilities"}
         assert len(row["probabilities"]) == 10 and sum(row["probabilities"]) == pytest.approx(1, abs=1e-4)
         assert row["digit"] == int(np.argmax(row["probabilities"]))
-    empty = digit_lab("predict", str(model), str(blank))
-    assert empty.returncode == 1 and "Nothing is drawn" in empty.stdout
+        assert row["verdict"] in ("digit", "unsure", "not_a_digit")
+    empty = digit_lab("predict", str(model), str(blank), "--json")  # an answer, not a failure
+    assert empty.returncode == 0, empty.stderr
+    assert json.loads(empty.stdout) == [{"file": str(blank), "digit": None, "verdict": "empty",
+                                         "probabilities": None}]
+    assert digit_lab("predict", str(model), str(blank)).stdout.strip() == f"{blank}: empty (nothing is drawn)"
 
 
 def test_resume_continues_the_history(trained):

@@ -25,15 +25,23 @@ class EvaluationReport:
     samples: int
     predicted: np.ndarray  # the predicted label of every evaluated image
     confidence: np.ndarray  # the probability each image's predicted label got (float32)
+    verdicts: dict[str, int] | None = None  # images per verdict (core.verdict), when asked for
+
+    def not_given_digit(self) -> int | None:
+        """How many images did not get the verdict `digit` (unsure or not a digit), when counted."""
+        return None if self.verdicts is None else self.samples - self.verdicts.get("digit", 0)
 
     def to_dict(self) -> dict:
-        return {
+        values = {
             "samples": self.samples, "accuracy": self.accuracy, "loss": self.loss,
             "per_class_accuracy": {str(d): (None if np.isnan(a) else float(a))
                                    for d, a in enumerate(self.per_class_accuracy)},
             "confusion_matrix": self.confusion.tolist(),
             "mistakes": [vars(m) for m in self.mistakes],
         }
+        if self.verdicts is not None:
+            values.update(verdicts=dict(self.verdicts), not_given_digit=self.not_given_digit())
+        return values
 
 
 def _most_confident(chosen: np.ndarray, labels: np.ndarray, predicted: np.ndarray, confidence: np.ndarray,
@@ -80,8 +88,9 @@ def cell_examples(report: EvaluationReport, labels: np.ndarray, true_label: int,
 
 
 def evaluate(model, images: np.ndarray, labels: np.ndarray, mistakes: int = 25,
-             progress=None) -> EvaluationReport:
-    """Evaluate on uint8 or float images; `progress(done, total)` is called between chunks."""
+             progress=None, verdicts: bool = False) -> EvaluationReport:
+    """Evaluate on uint8 or float images; `progress(done, total)` is called between chunks. With
+    `verdicts`, count each image's verdict (digit, unsure, not a digit) too."""
     from desktop_app.core.inference import Predictor
 
     predictor = Predictor(model)
@@ -92,4 +101,20 @@ def evaluate(model, images: np.ndarray, labels: np.ndarray, mistakes: int = 25,
         if progress:
             progress(min(start + chunk, len(images)), len(images))
     probabilities = np.concatenate(parts) if parts else np.zeros((0, 10), np.float32)
-    return report_from_probabilities(probabilities, labels, mistakes)
+    report = report_from_probabilities(probabilities, labels, mistakes)
+    if verdicts:
+        report.verdicts = count_verdicts(images, probabilities)
+    return report
+
+
+def count_verdicts(images: np.ndarray, probabilities: np.ndarray) -> dict[str, int]:
+    """How many of `images` get each verdict, with the packaged digit checker."""
+    from desktop_app.core.verdict import VERDICTS, judge, shared_checker
+
+    checker = shared_checker()
+    scores = checker.scores(images) if checker else [None] * len(probabilities)
+    threshold = checker.threshold if checker else None
+    counts = dict.fromkeys(VERDICTS[:3], 0)
+    for row, score in zip(probabilities, scores):
+        counts[judge(row, score, threshold).kind] += 1
+    return counts

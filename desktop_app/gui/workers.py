@@ -84,6 +84,9 @@ class TensorFlowLoader(QObject):
                 except Exception:  # a count is decoration; a preset that cannot build fails at Train
                     log.exception("could not count the parameters of %s", preset)
             _warm_up()
+            from desktop_app.core.verdict import shared_checker
+
+            shared_checker()  # loaded and traced here, not on the user's first stroke
             self.loaded.emit(TensorFlowInfo(tf.__version__, devices, reason, counts,
                                             time.perf_counter() - started))
         except Exception as error:  # a broken installation must not take the window down

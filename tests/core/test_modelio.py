@@ -97,7 +97,6 @@ def _save_into_read_only_folder(model, target) -> tuple[str, str]:
 def test_a_read_only_folder_gives_a_clear_message_and_keeps_the_old_file(saved, tiny_result):
     import os
     import shutil
-    import stat
     import tempfile
 
     # Not under tmp_path: pytest's folders are private to root, and nobody must reach this one.

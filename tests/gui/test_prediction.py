@@ -61,7 +61,13 @@ def test_without_a_model_the_panel_shows_the_hint(qtbot, window):
 
 
 @pytest.fixture
-def panel(qtbot):
+def panel(qtbot, monkeypatch):
+    """A panel whose verdict comes from the fixed probabilities alone: these tests are about its text
+    (the digit checker has tests of its own, and decides on the shapes drawn here by itself)."""
+    from desktop_app.core.verdict import judge
+    from desktop_app.gui.drawing import prediction_panel
+
+    monkeypatch.setattr(prediction_panel, "verdict_for", lambda image, probabilities: judge(probabilities, None, None))
     panel = PredictionPanel()
     qtbot.addWidget(panel)
     panel.show()
@@ -99,7 +105,8 @@ def test_an_unsure_answer_names_two_digits(panel):
     probabilities[4], probabilities[9] = 0.45, 0.39
     panel.set_predictor(FixedPredictor(probabilities))
     panel.show_drawing(_drawing((40, 120, 240, 160)))
-    assert panel.status_text() == "Not sure — maybe 4 or 9"
+    assert panel.status_text() == "Not sure: 4 or 9?"
+    assert panel.verdict().kind == "unsure"
     assert panel.headline_text() == "4 · 45 %"
 
 
@@ -138,3 +145,19 @@ def test_network_input_is_the_image_the_predictor_read(panel):
     np.testing.assert_array_equal(panel.probabilities(), predictor.probabilities)
     panel.show_drawing(np.zeros((0, 0), np.uint8))
     assert panel.network_input() is None and panel.probabilities() is None
+
+
+def test_not_a_digit_is_said_plainly_and_the_bars_stay(panel, monkeypatch):
+    from desktop_app.core.verdict import judge
+    from desktop_app.gui.drawing import prediction_panel
+
+    monkeypatch.setattr(prediction_panel, "verdict_for",
+                        lambda image, probabilities: judge(probabilities, 0.99, 0.5))  # the checker says no
+    probabilities = np.full(10, 0.01, np.float32)
+    probabilities[7] = 0.91
+    panel.set_predictor(FixedPredictor(probabilities))
+    panel.show_drawing(_drawing((40, 120, 240, 160)))
+
+    assert panel.status_text() == "That doesn't look like a digit"
+    assert panel.verdict().kind == "not_a_digit"
+    assert panel.headline_text() == "7 · 91 %" and panel.bars.values().argmax() == 7

@@ -1,7 +1,8 @@
 """What the network reads: the top digit and its confidence, ten probability bars, the 28×28 input.
 
 The panel asks the core for everything: `preprocess.analyse_drawing` turns the canvas into the 28×28 image
-(and says whether the marks look scattered), `inference.Predictor.predict` gives the ten probabilities.
+(and says whether the marks look scattered), `inference.Predictor.predict` gives the ten probabilities,
+and `verdict.verdict_for` says whether it is a digit at all, or the model is torn between two.
 """
 
 from __future__ import annotations
@@ -15,16 +16,17 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from desktop_app.core.errors import DigitLabError, EmptyDrawingError
 from desktop_app.core.preprocess import analyse_drawing
+from desktop_app.core.verdict import Verdict, verdict_for
 from desktop_app.gui.drawing.canvas import array_to_image
 from desktop_app.gui.text_format import digit_article
 
 log = logging.getLogger(__name__)
 
-UNSURE_BELOW = 0.6
 NO_MODEL_HINT = ("Train a model (Train button on the left) or open one (File ▸ Open) to start reading "
                  "your digits.")
 EMPTY_TEXT = "Draw a digit"
 SCATTERED_TEXT = "These look like several separate marks, not one digit"
+NOT_A_DIGIT_TEXT = "That doesn't look like a digit"
 
 
 class ProbabilityBars(QWidget):
@@ -140,6 +142,7 @@ class PredictionPanel(QWidget):
         self._predictor = None
         self._drawing: np.ndarray | None = None
         self._network_input: np.ndarray | None = None  # analyse_drawing's image of self._drawing
+        self._verdict: Verdict | None = None
         self._hint = NO_MODEL_HINT
 
         title = QLabel("The network reads")
@@ -233,6 +236,7 @@ class PredictionPanel(QWidget):
 
     def _predict_again(self) -> None:
         self._network_input = None
+        self._verdict = None
         if self._predictor is None:
             self._show_nothing(self._hint)
             return
@@ -254,7 +258,12 @@ class PredictionPanel(QWidget):
             log.exception("prediction failed")
             self._show_nothing(f"The model could not read the drawing: {type(error).__name__}: {error}")
             return
-        self._show_answer(probabilities, analysis)
+        self._verdict = verdict_for(analysis.image, probabilities)
+        self._show_answer(probabilities, analysis, self._verdict)
+
+    def verdict(self) -> Verdict | None:
+        """The verdict shown now (digit, unsure or not_a_digit), or None when nothing is read."""
+        return self._verdict
 
     def probabilities(self) -> np.ndarray | None:
         """The ten probabilities shown now, or None when no prediction is shown."""
@@ -286,21 +295,21 @@ class PredictionPanel(QWidget):
         self.headline.setProperty("plainText", "")
         self.status.setText(text)
 
-    def _show_answer(self, probabilities: np.ndarray, analysis) -> None:
+    def _show_answer(self, probabilities: np.ndarray, analysis, verdict: Verdict) -> None:
         probabilities = np.asarray(probabilities, dtype=np.float32)
-        order = np.argsort(probabilities)[::-1]
-        best, second = int(order[0]), int(order[1])
-        confidence = float(probabilities[best])
-        unsure = confidence < UNSURE_BELOW
-        self.bars.set_values(probabilities)
+        best = verdict.digit
+        self.bars.set_values(probabilities)  # shown whatever the verdict: the network's own answer
         self.input_view.set_image(analysis.image)
-        percent = f"{confidence * 100:.0f} %"
-        self.headline.setText(self._headline_html(str(best), percent, muted=unsure or analysis.scattered))
+        percent = f"{float(probabilities[best]) * 100:.0f} %"
+        muted = verdict.kind != "digit" or analysis.scattered
+        self.headline.setText(self._headline_html(str(best), percent, muted=muted))
         self.headline.setProperty("plainText", f"{best} · {percent}")
         if analysis.scattered:
             self.status.setText(SCATTERED_TEXT)
-        elif unsure:
-            self.status.setText(f"Not sure — maybe {best} or {second}")
+        elif verdict.kind == "not_a_digit":
+            self.status.setText(NOT_A_DIGIT_TEXT)
+        elif verdict.kind == "unsure":
+            self.status.setText(f"Not sure: {best} or {verdict.runner_up}?")
         else:
             self.status.setText(f"Looks like {digit_article(best)}.")
 
