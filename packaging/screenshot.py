@@ -2,6 +2,7 @@
 
     python packaging/screenshot.py                       # docs/screenshot.png, mid-training
     python packaging/screenshot.py shot.png --state idle # the window as it starts, no model yet
+    python packaging/screenshot.py docs/first-launch.png --state first-launch  # the ready-made model reads a 3
     xvfb-run -s "-screen 0 1600x1000x24" python packaging/screenshot.py   # under a virtual X server
 
 It runs offscreen unless a display is there, keeps its settings in a temporary folder (never the user's),
@@ -20,15 +21,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-# A handwritten-looking 7 (fractions of the canvas): a slightly rising bar, then a gently curved stem.
-SEVEN = [(0.27, 0.27), (0.45, 0.25), (0.72, 0.24), (0.66, 0.36), (0.58, 0.50), (0.51, 0.64), (0.46, 0.78)]
+from desktop_app.core.synthetic import DRAWN_DIGITS  # noqa: E402  (one handwritten-looking stroke each)
+
+SEVEN, THREE = DRAWN_DIGITS[7], DRAWN_DIGITS[3]
 
 
 def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", nargs="?", default=str(REPO / "docs" / "screenshot.png"),
                         help="the PNG to write (default: docs/screenshot.png)")
-    parser.add_argument("--state", choices=("training", "trained", "idle"), default="training",
+    parser.add_argument("--state", choices=("training", "trained", "idle", "first-launch"), default="training",
                         help="when to grab the window (default: during the last epoch)")
     parser.add_argument("--size", default="1440x900", help="window size in pixels, WIDTHxHEIGHT")
     parser.add_argument("--train-limit", type=int, default=6000, help="training images (default 6000)")
@@ -77,6 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     output = Path(arguments.output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     with temporary_settings():
+        if arguments.state != "first-launch":  # the other shots start with no model, as after New
+            from desktop_app.gui.settings import AppSettings
+
+            AppSettings().set_ready_model_offered()
         driver = WindowDriver.show_new(size=(width, height))
         window = driver.window
         try:
@@ -84,7 +90,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"TensorFlow did not load: {window.tensorflow_failure() or 'time limit reached'}",
                       file=sys.stderr)
                 return 1
-            if arguments.state != "idle":
+            if arguments.state == "first-launch":
+                wait_until(lambda: window.model() is not None and not window.is_opening(), 60)
+                driver.draw(THREE)
+            elif arguments.state != "idle":
                 panel = window.training_panel
                 driver.configure_training(TrainConfig(
                     preset=arguments.preset or DEFAULT_PRESET, epochs=arguments.epochs, batch_size=64,

@@ -17,6 +17,7 @@ import logging
 import os
 import shutil
 import tempfile
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -258,7 +259,9 @@ def load_model(path: str | Path, progress: Callable[[int], None] | None = None) 
     import keras
 
     try:
-        with _keras_members_only(path) as keras_file, weight_budget(progress=progress):
+        with _keras_members_only(path) as keras_file, weight_budget(progress=progress), warnings.catch_warnings():
+            # A file saved without its optimizer's state (the ready-made model) loads a fresh optimizer.
+            warnings.filterwarnings("ignore", message="Skipping variable loading for optimizer")
             model = keras.models.load_model(keras_file, safe_mode=True, compile=True)
     except ModelTooLarge as error:
         raise ModelFileError(f"Could not open {path}: {error}.") from None
@@ -267,8 +270,8 @@ def load_model(path: str | Path, progress: Callable[[int], None] | None = None) 
     except Exception as error:  # Keras raises many kinds for foreign or unsafe content
         raise ModelFileError(_describe_load_error(path, error)) from error
     _check_shapes(path, model)
-    warnings: list[str] = []
-    return LoadedModel(model, read_metadata(path, warnings), path, warnings)
+    problems: list[str] = []
+    return LoadedModel(model, read_metadata(path, problems), path, problems)
 
 
 @contextlib.contextmanager

@@ -19,6 +19,8 @@ from PySide6.QtCore import QObject, Signal
 from desktop_app.core.modelio import LoadedModel, ModelMetadata, load_model, save_model
 from desktop_app.core.models import PRESETS
 
+READY_MADE_NAME = "Ready-made model"
+
 log = logging.getLogger(__name__)
 
 
@@ -43,6 +45,7 @@ class ModelSession(QObject):
         self._unsaved = False
         self._predictor = None
         self._weights_note = ""
+        self._ready_made = False  # the packaged model, opened without a path: Save asks for one
         self._discard_guard: Callable[[], bool] = lambda: True
 
     # -- reading ------------------------------------------------------------------------------------
@@ -74,7 +77,13 @@ class ModelSession(QObject):
     def name(self) -> str:
         if self._path is not None:
             return self._path.stem
+        if self._ready_made:
+            return READY_MADE_NAME
         return "untitled" if self._model is not None else "No model"
+
+    def is_ready_made(self) -> bool:
+        """The open model is the packaged ready-made one, unchanged or trained on but not saved yet."""
+        return self._ready_made and self._path is None
 
     def architecture_title(self) -> str:
         preset = PRESETS.get(self._metadata.preset)
@@ -132,10 +141,12 @@ class ModelSession(QObject):
         self.adopt_opened(loaded)
         return loaded
 
-    def adopt_opened(self, loaded: LoadedModel, predictor=None) -> None:
+    def adopt_opened(self, loaded: LoadedModel, predictor=None, ready_made: bool = False) -> None:
         """A model loaded from its file (by a worker, with the canvas' `predictor` built beside it)
-        becomes the open model; what was odd in its metadata goes to the log."""
-        self._install(loaded.model, loaded.metadata, loaded.path, unsaved=False, predictor=predictor)
+        becomes the open model; what was odd in its metadata goes to the log. The `ready_made` model is
+        opened without its path, so that Save never writes over the packaged file."""
+        self._install(loaded.model, loaded.metadata, None if ready_made else loaded.path, unsaved=False,
+                      predictor=predictor, ready_made=ready_made)
         for warning in loaded.warnings:
             self.log(f"{loaded.path.name}: {warning}.")
 
@@ -161,9 +172,10 @@ class ModelSession(QObject):
         return True
 
     def _install(self, model, metadata: ModelMetadata, path: Path | None, *, unsaved: bool, predictor=None,
-                 note: str | None = None, copy: bool = True) -> None:
+                 note: str | None = None, copy: bool = True, ready_made: bool = False) -> None:
         from desktop_app.core.inference import Predictor
 
+        self._ready_made = ready_made
         if predictor is None and model is not None and copy:
             predictor = Predictor.copy_of(model)
         self._model, self._metadata, self._predictor = model, metadata, predictor

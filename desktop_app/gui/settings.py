@@ -120,6 +120,13 @@ class AppSettings:
     def set_last_model_path(self, path: str | Path | None) -> None:
         self.set("models/last_path", str(path) if path else "")
 
+    def ready_model_offered(self) -> bool:
+        """The ready-made model was opened at a first launch: later launches do not force it again."""
+        return self.get("models/ready_model_offered", False)
+
+    def set_ready_model_offered(self) -> None:
+        self.set("models/ready_model_offered", True)
+
     def recent_files(self) -> list[str]:
         return self._string_list("models/recent")
 

@@ -47,6 +47,7 @@ def isolated_settings(qapp, tmp_path):
     QCoreApplication.setOrganizationName("Digit Lab tests")
     QCoreApplication.setApplicationName("digit-lab-tests")
     QSettings().setValue("handwriting/root", str(tmp_path / "handwriting"))  # never the user's own drawings
+    QSettings().setValue("models/ready_model_offered", True)  # a window starts empty unless a test asks
     yield tmp_path / "settings"
     QSettings.setDefaultFormat(previous[0])
     QCoreApplication.setOrganizationName(previous[1])

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from desktop_app.core.errors import ModelFileError
 from desktop_app.core.export import EXPORT_FORMATS
+from desktop_app.core.resources import resource_path
 from desktop_app.gui.feature import make_action
 from desktop_app.gui.resources import action_icon
 from desktop_app.gui.session import ModelSession
@@ -21,6 +22,9 @@ from desktop_app.gui.text_format import format_metrics
 from desktop_app.gui.workers import ExportWorker, ModelOpener
 
 EXPORT, OPEN = "export", "open"  # the task kinds
+READY_MADE_FILE = "ready_model.keras"  # in resources/, built by tools/make_ready_model.py
+READY_MADE_LOG = ("Opened the ready-made model (trained on MNIST by Digit Lab's makers) so that you can "
+                  "draw at once. Train builds your own; Save keeps it under a name you choose.")
 OPEN_FAILED_ADVICE = ("What to do: choose a .keras file saved by Digit Lab or by Keras 3. "
                       "The model you had open is unchanged.")
 SAVE_FAILED_ADVICE = "What to do: choose another folder or file name. Your model is still open and unchanged."
@@ -44,6 +48,7 @@ class FilesController(QObject):
         self._pending_open: Path | None = None
         self._opening: Path = Path()  # the file being opened, for the messages about it
         self._opening_interactive = True
+        self._opening_ready_made = False
 
         standard = QKeySequence.StandardKey
         self.new_action = make_action(self, "&New Model", "Close the open model and start a new one (Ctrl+N).",
@@ -122,9 +127,10 @@ class FilesController(QObject):
         path = self.ask_open_path()
         return self.open_model(path) if path else False
 
-    def open_model(self, path: str | Path, interactive: bool = True) -> bool:
+    def open_model(self, path: str | Path, interactive: bool = True, ready_made: bool = False) -> bool:
         """Start opening a .keras file on the task runner (a big model takes seconds to build); True when
-        it started. On failure the window says why and keeps the current model. Queued until TF is ready."""
+        it started. On failure the window says why and keeps the current model. Queued until TF is ready.
+        The `ready_made` model opens without its path: Save never writes over it."""
         path = Path(path).expanduser()
         if self.tasks.uses_model():
             self.session.status("Wait for the training, export or opening to end before opening a model.", 5000)
@@ -141,7 +147,7 @@ class FilesController(QObject):
         worker.failed.connect(self._open_failed)
         if not self.tasks.start(OPEN, worker):
             return False
-        self._opening, self._opening_interactive = path, interactive
+        self._opening, self._opening_interactive, self._opening_ready_made = path, interactive, ready_made
         self.session.status(f"Opening {path}…", 0)
         self._dialog_parent.setCursor(Qt.CursorShape.BusyCursor)
         return True
@@ -157,6 +163,11 @@ class FilesController(QObject):
     def _opened(self, loaded, predictor) -> None:
         self._dialog_parent.unsetCursor()
         if self.tasks.is_shut_down():  # the window is closing
+            return
+        if self._opening_ready_made:
+            self.session.adopt_opened(loaded, predictor, ready_made=True)
+            self.session.log(READY_MADE_LOG)
+            self.session.status("The ready-made model is open: draw a digit.", 8000)
             return
         self.session.adopt_opened(loaded, predictor)
         self._remember_file(loaded.path)
@@ -181,8 +192,14 @@ class FilesController(QObject):
                                  f"{message}\n\n{OPEN_FAILED_ADVICE}")
 
     def _reopen_last_model(self) -> None:
+        """At start-up: the model open at the last exit, or on a first launch the ready-made one."""
         last = self.settings.last_model_path()
         if not last:
+            if not self.settings.ready_model_offered():
+                self.settings.set_ready_model_offered()
+                ready = resource_path(READY_MADE_FILE)
+                if ready.is_file():
+                    self.open_model(ready, interactive=False, ready_made=True)
             return
         if not Path(last).is_file():
             self.session.log(f"The last model, {last}, is no longer there.")
