@@ -341,6 +341,31 @@ def _predict_line(row: dict) -> str:
     return answer
 
 
+def _layers(args: argparse.Namespace) -> int:
+    from desktop_app.core.architecture import Architecture
+    from desktop_app.core.models import get_preset
+
+    if (args.text is None) == (args.preset is None):
+        raise DigitLabError("give the layers as one quoted text, or --preset NAME (one of the two).")
+    try:
+        architecture = get_preset(args.preset).architecture() if args.preset else Architecture.from_text(args.text)
+    except ValueError as error:  # an unknown preset
+        raise DigitLabError(str(error)) from None
+    reports = architecture.analyse()
+    total = sum(report.parameters for report in reports)
+    if args.json:
+        _emit_json({"parameters": total, "layers": [
+            {"kind": report.layer.kind if report.layer else "output", "label": report.label,
+             "output_shape": list(report.output_shape), "parameters": report.parameters} for report in reports]})
+        return 0
+    print(f"{'layer':36s} {'output shape':>14s} {'parameters':>12s}")
+    print(f"{'input':36s} {'28×28×1':>14s} {0:>12,}")
+    for report in reports:
+        print(f"{report.label:36s} {'×'.join(map(str, report.output_shape)):>14s} {report.parameters:>12,}")
+    print(f"{'total':36s} {'':>14s} {total:>12,}")
+    return 0
+
+
 def _devices(args: argparse.Namespace) -> int:
     import_tensorflow()
     from desktop_app.core.devices import list_devices, why_no_gpu
@@ -463,6 +488,19 @@ def build_parser(config_class: type[TrainConfig] = TrainConfig) -> argparse.Argu
     inspect.add_argument("--json", action="store_true", help="print the result as JSON on stdout")
     inspect.set_defaults(handler=_inspect)
 
+    layers = commands.add_parser(
+        "layers", help="a network's layers, output shapes and parameters, without training",
+        description="Print the layers of a network, each output shape and parameter count, in well under a "
+                    "second (TensorFlow is not loaded). Give your own layers as one quoted text, e.g. "
+                    "\"conv 32 5, pool, flatten, dense 128\", or --preset NAME. The output Dense 10 softmax "
+                    "is added, as training adds it.")
+    layers.add_argument("text", nargs="?", default=None, metavar="LAYERS",
+                        help="layers separated by commas: conv FILTERS KERNEL [stride= padding=same|valid "
+                             "activation= bias=yes|no], pool [SIZE], avgpool [SIZE], batchnorm [momentum=], "
+                             "dropout RATE, flatten, gap, dense UNITS [activation=], activation NAME")
+    layers.add_argument("--preset", default=None, help="a preset's layers instead")
+    layers.add_argument("--json", action="store_true", help="print the table as JSON on stdout")
+    layers.set_defaults(handler=_layers)
     devices = commands.add_parser("devices", help="the devices TensorFlow sees")
     devices.add_argument("--json", action="store_true", help="print the devices as JSON on stdout")
     devices.set_defaults(handler=_devices)

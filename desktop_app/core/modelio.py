@@ -45,6 +45,7 @@ class ModelMetadata:
     dataset: str = ""
     config: dict[str, Any] = field(default_factory=dict)
     history: dict[str, list[float]] = field(default_factory=dict)
+    architecture: dict[str, Any] = field(default_factory=dict)  # core.architecture's to_dict(); {} if unknown
     preprocess_version: int = PREPROCESS_VERSION
     app_version: str = __version__
     saved_at: str = ""
@@ -83,6 +84,7 @@ _FIELD_CHECKS: dict[str, Callable[[Any], bool]] = {
     "preset": lambda value: isinstance(value, str),
     "dataset": lambda value: isinstance(value, str),
     "config": lambda value: isinstance(value, dict),
+    "architecture": lambda value: isinstance(value, dict),
     "history": _is_history,
     "preprocess_version": lambda value: isinstance(value, int) and not isinstance(value, bool),
     "app_version": lambda value: isinstance(value, str),

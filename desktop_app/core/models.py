@@ -1,13 +1,15 @@
-"""Architecture presets, each named after what it is, and `build_model` to make one.
+"""Architecture presets, each named after what it is and written as a core.architecture description,
+and `build_model` to make one (nothing else builds models).
 
-The preset table itself is plain data so that the CLI's --help and the GUI's combo box can list presets
-without importing TensorFlow; only `build_model` imports Keras.
+The preset table is plain data so that the CLI's --help and the GUI's combo box can list presets, and
+their shapes and parameters be counted, without importing TensorFlow; only `build_model` imports Keras.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+
+from desktop_app.core.architecture import Architecture
 
 # MNIST's pixel statistics after dividing by 255, used by the "standardize" normalisation.
 MNIST_MEAN, MNIST_STD = 0.1307, 0.3081
@@ -22,50 +24,21 @@ class ModelPreset:
     name: str
     title: str
     description: str
-    layers: Callable[[], list]  # builds the layers after the input normalisation
+    text: str  # the layers, in core.architecture's text (the output Dense 10 is added there)
+
+    def architecture(self) -> Architecture:
+        return Architecture.from_text(self.text, self.title)
 
 
-def _mlp():
-    from keras import layers
-
-    return [layers.Flatten(), layers.Dense(128, activation="relu"), layers.Dropout(0.2),
-            layers.Dense(10, activation="softmax")]
-
-
-def _small_cnn():
-    from keras import layers
-
-    return [layers.Conv2D(10, 3, padding="same", activation="relu"), layers.MaxPooling2D(),
-            layers.Flatten(), layers.Dropout(0.5), layers.Dense(100, activation="relu"),
-            layers.Dense(10, activation="softmax")]
-
-
-def _classic_cnn():
-    from keras import layers
-
-    return [layers.Conv2D(32, 5, padding="same", activation="relu"), layers.MaxPooling2D(),
-            layers.Conv2D(64, 5, padding="same", activation="relu"), layers.MaxPooling2D(),
-            layers.Flatten(), layers.Dense(1024, activation="relu"), layers.Dropout(0.5),
-            layers.Dense(10, activation="softmax")]
-
-
-def _batchnorm_cnn():
-    # A cheap 5×5 first look (no padding, no normalisation: 24×24 maps), then two 3×3 stages with batch
-    # normalisation. About a quarter of the classic CNN's time per batch, which buys the extra epochs
-    # (and augmentation) that reach 99.4 %; see benchmarks/train_speed_accuracy.py.
-    from keras import layers
-
-    def stage(filters: int) -> list:
-        # Momentum 0.9, not Keras' 0.99: the running statistics settle within ~50 batches, so even
-        # a one-epoch run on a few hundred images validates and predicts sensibly.
-        return [layers.Conv2D(filters, 3, padding="same", use_bias=False),
-                layers.BatchNormalization(momentum=0.9), layers.Activation("relu")]
-
-    return [layers.Conv2D(16, 5, activation="relu"), layers.MaxPooling2D(),
-            *stage(32), layers.MaxPooling2D(), *stage(64), layers.MaxPooling2D(),
-            layers.Flatten(), layers.Dropout(0.3),
-            layers.Dense(128, activation="relu"), layers.Dropout(0.3),
-            layers.Dense(10, activation="softmax")]
+# batchnorm-cnn: a cheap 5×5 first look (no padding, no normalisation: 24×24 maps), then two 3×3 stages
+# with batch normalisation. About a quarter of the classic CNN's time per batch, which buys the extra
+# epochs (and augmentation) that reach 99.4 %; see benchmarks/train_speed_accuracy.py. Momentum 0.9,
+# not Keras' 0.99: the running statistics settle within ~50 batches, so even a one-epoch run on a few
+# hundred images validates and predicts sensibly.
+_BATCHNORM_STAGE = "conv {filters} 3 activation=linear bias=no, batchnorm momentum=0.9, activation relu"
+_BATCHNORM_CNN = ", ".join(["conv 16 5 padding=valid", "pool", _BATCHNORM_STAGE.format(filters=32), "pool",
+                            _BATCHNORM_STAGE.format(filters=64), "pool", "flatten", "dropout 0.3", "dense 128",
+                            "dropout 0.3"])
 
 
 PRESETS: dict[str, ModelPreset] = {
@@ -73,16 +46,16 @@ PRESETS: dict[str, ModelPreset] = {
     for preset in (
         ModelPreset("batchnorm-cnn", "Batch-normalised CNN (default)",
                     "A 5×5 convolution, then two 3×3 stages with batch normalisation: the best accuracy per CPU second.",
-                    _batchnorm_cnn),
+                    _BATCHNORM_CNN),
         ModelPreset("mlp", "Multilayer perceptron",
                     "Flatten → Dense 128 ReLU → Dropout 0.2 → Dense 10: no convolutions, the baseline.",
-                    _mlp),
+                    "flatten, dense 128, dropout 0.2"),
         ModelPreset("small-cnn", "Small CNN",
                     "One 10-filter 3×3 convolution, max-pooling, Dense 100: the smallest network that sees shapes.",
-                    _small_cnn),
+                    "conv 10 3, pool, flatten, dropout 0.5, dense 100"),
         ModelPreset("classic-cnn", "Classic two-convolution CNN",
                     "Conv 32 5×5 → pool → Conv 64 5×5 → pool → Dense 1024 → Dropout 0.5: the TensorFlow tutorial net.",
-                    _classic_cnn),
+                    "conv 32 5, pool, conv 64 5, pool, flatten, dense 1024, dropout 0.5"),
     )
 }
 DEFAULT_PRESET = "batchnorm-cnn"
@@ -95,29 +68,35 @@ def get_preset(name: str) -> ModelPreset:
         raise ValueError(f"unknown model preset {name!r}; choose one of {', '.join(PRESETS)}") from None
 
 
-def build_model(preset: str = DEFAULT_PRESET, normalization: str = "unit", seed: int | None = None):
-    """A fresh, uncompiled Keras model for 28×28×1 inputs in 0–1 that outputs 10 softmax probabilities.
+def architecture_of(preset: str = DEFAULT_PRESET, layers: str = "") -> Architecture:
+    """The architecture to build: the `layers` text when given, else the preset's."""
+    return Architecture.from_text(layers, "custom") if layers.strip() else get_preset(preset).architecture()
+
+
+def build_model(preset: str = DEFAULT_PRESET, normalization: str = "unit", seed: int | None = None,
+                layers: str = ""):
+    """A fresh, uncompiled Keras model for 28×28×1 inputs in 0–1 that outputs 10 softmax probabilities:
+    the preset's layers, or the `layers` text (core.architecture) when given.
 
     The normalisation is a layer inside the model, so a saved model needs nothing beside it.
     """
     import keras
-    from keras import layers
+    from keras import layers as keras_layers
 
-    spec = get_preset(preset)
+    architecture = architecture_of(preset, layers)
     if normalization not in NORMALIZATIONS:
         raise ValueError(f"unknown normalisation {normalization!r}; choose one of {', '.join(NORMALIZATIONS)}")
     if seed is not None:
         keras.utils.set_random_seed(seed)
-    stack = [keras.Input(shape=(28, 28, 1), name="image")]
-    if normalization == "standardize":
-        stack.append(layers.Rescaling(1 / MNIST_STD, offset=-MNIST_MEAN / MNIST_STD, name="standardize"))
-    stack.extend(spec.layers())
-    return keras.Sequential(stack, name=preset.replace("-", "_"))
+    normalizing = [keras_layers.Rescaling(1 / MNIST_STD, offset=-MNIST_MEAN / MNIST_STD, name="standardize")
+                   ] if normalization == "standardize" else []
+    name = "custom" if layers.strip() else preset.replace("-", "_")
+    return architecture.build(normalizing, name=name)
 
 
 def parameter_count(preset: str) -> int:
-    """The number of trainable and non-trainable parameters of a preset (builds it, so imports Keras)."""
-    return int(build_model(preset).count_params())
+    """The number of trainable and non-trainable parameters of a preset (no TensorFlow needed)."""
+    return get_preset(preset).architecture().parameter_count()
 
 
 def layer_summary(model) -> list[dict]:

@@ -66,6 +66,11 @@ class TrainConfig:
         label="&Architecture", group="model",
         tooltip="The network architecture of a new model. A model that is already trained keeps its own "
                 "architecture.")
+    layers: str = described(
+        "", flag="--layers", metavar="LAYERS",
+        help="your own network instead of --preset: layers separated by commas, each a kind and its values, "
+             "e.g. \"conv 32 5, pool, flatten, dense 128\" (kinds: conv, pool, avgpool, batchnorm, dropout, "
+             "flatten, gap, dense, activation; `digit-lab layers` shows the shapes); the output Dense 10 is added")
     # -- Training
     epochs: int = described(
         5, help="passes over the training images (default 5; 4 with --fine-tune)",
@@ -168,6 +173,10 @@ class TrainConfig:
             raise ValueError(f"unknown training loop {self.loop!r}; choose fit or tape")
         if not 0 <= self.validation_split < 1:
             raise ValueError("the validation split must be at least 0 and below 1")
+        if self.layers.strip():
+            from desktop_app.core.architecture import Architecture
+
+            Architecture.from_text(self.layers).analyse()  # names the layer at fault and why
         if (self.early_stopping_patience or self.restore_best) and self.validation_split == 0 \
                 and self.early_stopping_monitor.startswith("val_"):
             raise ValueError("early stopping and best-epoch restore need a validation split above 0")
@@ -334,7 +343,7 @@ def _build_compiled(config: TrainConfig):
     """A fresh, compiled, seeded model of `config.preset`, its variables in the current device scope."""
     from desktop_app.core.models import build_model
 
-    model = build_model(config.preset, config.normalization, seed=config.seed)
+    model = build_model(config.preset, config.normalization, seed=config.seed, layers=config.layers)
     compile_model(model, config)
     return model
 
@@ -473,10 +482,14 @@ def run_metadata(config: TrainConfig, history: dict[str, list[float]] | None, da
     records the same, so the file never names an architecture the model does not have."""
     from desktop_app.core.modelio import ModelMetadata
 
+    from desktop_app.core.models import PRESETS, architecture_of
+
     preset = config.preset if architecture is None else architecture
     recorded = dataclasses.replace(config, preset=preset)
+    described_as = architecture_of(preset, config.layers).to_dict() if config.layers or preset in PRESETS else {}
     return ModelMetadata(preset=preset, dataset=dataset_name, config=recorded.to_dict(),
-                         history={key: list(values) for key, values in (history or {}).items()})
+                         history={key: list(values) for key, values in (history or {}).items()},
+                         architecture=described_as)
 
 
 def _standard_callbacks(config: TrainConfig) -> list:

@@ -230,7 +230,8 @@ class ModelSession(QObject):
         if self._model is None:
             raise ValueError("there is no model to save")
         metadata = ModelMetadata(preset=self._metadata.preset, dataset=self._metadata.dataset,
-                                 config=dict(self._metadata.config or {}), history=self.history())
+                                 config=dict(self._metadata.config or {}), history=self.history(),
+                                 architecture=dict(self._metadata.architecture or {}))
         written = save_model(self._model, path, metadata)
         self._metadata.saved_at = metadata.saved_at
         self._path = written

@@ -21,7 +21,7 @@ def test_every_field_is_described():
 
 def test_the_flags_and_settings_keys_are_those_users_already_have():
     assert [item.setting.flag for item in cli_fields(TrainConfig)] == [
-        "--data", "--limit", "--preset", "--epochs", "--batch-size", "--learning-rate", "--optimizer",
+        "--data", "--limit", "--preset", "--layers", "--epochs", "--batch-size", "--learning-rate", "--optimizer",
         "--validation-split", "--device", "--augment", "--early-stopping", "--restore-best", "--checkpoint",
         "--tensorboard", "--loop", "--seed"]
     assert {item.settings_key for item in remembered_fields(TrainConfig)} == {
