@@ -1,4 +1,5 @@
-"""`digit-lab`: with no arguments the GUI; sub-commands train, evaluate, predict, devices, self-test.
+"""`digit-lab`: with no arguments the GUI; sub-commands train, evaluate, predict, inspect, export, layers,
+devices, self-test.
 
 `digit-lab MODEL.keras` (what a file manager runs for a double-clicked model) opens the window with it.
 
@@ -8,7 +9,9 @@ TensorFlow is imported inside the commands that need it, so `digit-lab --help` a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
+import io
 import json
 import logging
 import os
@@ -341,6 +344,43 @@ def _predict_line(row: dict) -> str:
     return answer
 
 
+def _export(args: argparse.Namespace) -> int:
+    """`export MODEL.keras --format onnx|tflite|saved_model --out PATH`: write the export, then prove it
+    computes the model's answers (core.export_check); exit 1 when the check fails (the file is kept)."""
+    from desktop_app.core.export import check_export_target, require_format
+
+    require_format(args.format)  # an unknown format, or ONNX without its packages: one line, before the work
+    require_regular_file(args.model, DigitLabError)
+    target = check_export_target(args.out, args.format)
+    import_tensorflow()
+    from desktop_app.core.export import export_model
+    from desktop_app.core.export_check import verify_export
+
+    model = _open_model(args.model).model
+    # The TFLite converter prints the temporary SavedModel it made (gone by then) on stdout: noise, and
+    # stdout stays for --json
+    with contextlib.redirect_stdout(io.StringIO()):
+        try:
+            written = export_model(model, target, args.format)
+        except DigitLabError:
+            raise
+        except Exception as error:
+            print(f"digit-lab: error: could not export {args.model} to {target}: "
+                  f"{str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__}",
+                  file=sys.stderr)
+            return 1
+        check = verify_export(model, written, args.format)
+    if args.json:
+        _emit_json(check.to_dict())
+    elif check.passed:
+        print(f"Exported {written} ({check.bytes:,} bytes).\n{check.verdict()}")
+    else:
+        print(f"Exported {written} ({check.bytes:,} bytes).")
+    if not check.passed:
+        print(f"digit-lab: error: {check.verdict()}", file=sys.stderr)
+    return 0 if check.passed else 1
+
+
 def _layers(args: argparse.Namespace) -> int:
     from desktop_app.core.architecture import Architecture
     from desktop_app.core.models import get_preset
@@ -487,6 +527,23 @@ def build_parser(config_class: type[TrainConfig] = TrainConfig) -> argparse.Argu
     inspect.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
     inspect.add_argument("--json", action="store_true", help="print the result as JSON on stdout")
     inspect.set_defaults(handler=_inspect)
+
+    export = commands.add_parser(
+        "export", help="export a model as ONNX, TensorFlow Lite or a SavedModel, and check it",
+        description="Write MODEL.keras as an ONNX file, a TensorFlow Lite file or a TensorFlow SavedModel "
+                    "folder, then open it with its own runtime (onnxruntime, the LiteRT interpreter, "
+                    "TensorFlow) and run it on 200 MNIST test digits: it must give the model's probabilities "
+                    "(within 1e-4) and the same top digit for every one, or the command exits 1 (the file "
+                    "is kept). ONNX needs pip install \"digit-lab[export]\".")
+    export.add_argument("model", metavar="MODEL.keras")
+    export.add_argument("--format", required=True, metavar="{onnx,tflite,saved_model}",
+                        help="onnx (.onnx file), tflite (.tflite file) or saved_model (a folder)")
+    export.add_argument("--out", required=True, metavar="PATH",
+                        help="the file (.onnx or .tflite added when missing) or the SavedModel folder; an "
+                             "existing one is replaced only once the new export is complete")
+    export.add_argument("--json", action="store_true",
+                        help="print {format, path, bytes, max_abs_diff, top_digit_agreement, passed, …} on stdout")
+    export.set_defaults(handler=_export)
 
     layers = commands.add_parser(
         "layers", help="a network's layers, output shapes and parameters, without training",
