@@ -374,10 +374,11 @@ class EvaluationWorker(QObject):
 # --- export -------------------------------------------------------------------------------------------
 
 class ExportWorker(QObject):
-    """Exports the open model (no training runs meanwhile: the task runner says the model is in use)."""
+    """Exports the open model (no training runs meanwhile: the task runner says the model is in use), then
+    checks the export in its own runtime against the model (core.export_check), off the GUI thread."""
 
-    succeeded = Signal(str)  # the path written
-    failed = Signal(str)
+    succeeded = Signal(object)  # core.export_check.ExportCheck: written; the check passed or not
+    failed = Signal(str)  # nothing written
     finished = Signal()
 
     def __init__(self, model, path: Path, kind: str) -> None:
@@ -385,14 +386,21 @@ class ExportWorker(QObject):
         self.model = model
         self.path = Path(path)
         self.kind = kind
+        self._cancelled = threading.Event()
+
+    def cancel(self) -> None:
+        """The window is closing: an export under way is finished (never half a file), its check skipped."""
+        self._cancelled.set()
 
     @Slot()
     def run(self) -> None:
         from desktop_app.core.export import export_model
+        from desktop_app.core.export_check import verify_export
 
         try:
             written = export_model(self.model, self.path, self.kind)
-            self.succeeded.emit(str(written))
+            if not self._cancelled.is_set():
+                self.succeeded.emit(verify_export(self.model, written, self.kind))
         except Exception as error:
             log.exception("export failed")
             self.failed.emit(f"Could not export to {self.path}: {describe_exception(error, 'Export')}")

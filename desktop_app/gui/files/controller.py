@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from desktop_app.core.errors import ModelFileError
-from desktop_app.core.export import EXPORT_FORMATS
+from desktop_app.core.export import EXPORT_FORMATS, unavailable_reason
 from desktop_app.core.resources import resource_path
 from desktop_app.gui.feature import make_action
 from desktop_app.gui.resources import action_icon
@@ -30,7 +30,9 @@ OPEN_FAILED_ADVICE = ("What to do: choose a .keras file saved by Digit Lab or by
 SAVE_FAILED_ADVICE = "What to do: choose another folder or file name. Your model is still open and unchanged."
 KERAS_FILTER = "Keras model (*.keras)"
 TFLITE_FILTER = "TensorFlow Lite model (*.tflite)"
+ONNX_FILTER = "ONNX model (*.onnx)"
 SAVED_MODEL_FILTER = "TensorFlow SavedModel folder (*)"
+EXPORT_FILTERS = {TFLITE_FILTER: "tflite", ONNX_FILTER: "onnx", SAVED_MODEL_FILTER: "saved_model"}
 
 
 class FilesController(QObject):
@@ -49,6 +51,7 @@ class FilesController(QObject):
         self._opening: Path = Path()  # the file being opened, for the messages about it
         self._opening_interactive = True
         self._opening_ready_made = False
+        self._last_export = None  # core.export_check.ExportCheck of the last export, for the driver and tests
 
         standard = QKeySequence.StandardKey
         self.new_action = make_action(self, "&New Model", "Close the open model and start a new one (Ctrl+N).",
@@ -59,8 +62,10 @@ class FilesController(QObject):
                                        self.save_model, standard.Save, "save")
         self.save_as_action = make_action(self, "Save &As…", "Save the model under a new name (Ctrl+Shift+S).",
                                           self.save_model_as, "Ctrl+Shift+S", "save-as")
-        self.export_action = make_action(self, "&Export…", "Export the model as a TensorFlow SavedModel folder "
-                                         "or a TensorFlow Lite file.", self.export_model_dialog, "Ctrl+E", "export")
+        self.export_action = make_action(self, "&Export…", "Export the model as a TensorFlow Lite file, an ONNX "
+                                         "file or a TensorFlow SavedModel folder; each export is run on 200 "
+                                         "MNIST test digits to check it gives the model's answers.",
+                                         self.export_model_dialog, "Ctrl+E", "export")
         self.clear_recent_action = make_action(self, "Clear List", "Forget the recently opened models.",
                                                self._clear_recent_files)
         self.recent_menu = QMenu("Open &Recent")
@@ -278,13 +283,13 @@ class FilesController(QObject):
 
     # -- export ---------------------------------------------------------------------------------------
     def ask_export_path(self) -> tuple[str, str] | None:
-        """(path, kind) from a save dialog, kind "tflite" or "saved_model"; None when cancelled."""
+        """(path, kind) from a save dialog, kind "tflite", "onnx" or "saved_model"; None when cancelled."""
         start = str(Path(self.settings.last_folder()) / f"{self.session.name()}.tflite")
         path, chosen = QFileDialog.getSaveFileName(self._dialog_parent, "Export the model", start,
-                                                   f"{TFLITE_FILTER};;{SAVED_MODEL_FILTER}")
+                                                   ";;".join(EXPORT_FILTERS))
         if not path:
             return None
-        return path, ("saved_model" if chosen == SAVED_MODEL_FILTER else "tflite")
+        return path, EXPORT_FILTERS.get(chosen, "tflite")
 
     @Slot()
     def export_model_dialog(self) -> bool:
@@ -294,8 +299,17 @@ class FilesController(QObject):
         return self.export_model(*answer) if answer else False
 
     def export_model(self, path: str | Path, kind: str) -> bool:
-        """Export on the task runner; the result arrives in the log and a message box."""
+        """Export on the task runner, then check the export in its own runtime; the outcome and its figures
+        arrive in the log (beside the export's path), the status bar and a message box. A format whose
+        packages are missing (ONNX without the export extra) is refused at once, saying what to install."""
         if not self.session.has_model() or self.tasks.uses_model():
+            return False
+        missing = unavailable_reason(kind)
+        if missing:
+            self.session.log(missing)
+            self.session.status(f"{kind.upper()} export is not available here.", 8000)
+            if not self.tasks.is_shut_down():
+                QMessageBox.warning(self._dialog_parent, f"{kind.upper()} export is not available", missing)
             return False
         worker = ExportWorker(self.session.model(), Path(path), kind)
         worker.succeeded.connect(self._export_succeeded)
@@ -306,10 +320,28 @@ class FilesController(QObject):
         self.session.status(f"Exporting to {path}…", 0)
         return True
 
-    @Slot(str)
-    def _export_succeeded(self, path: str) -> None:
-        self.session.log(f"Exported {path}.")
-        self.session.status(f"Exported {Path(path).name}.", 5000)
+    def last_export(self):
+        """The check of the last export this window made (core.export_check.ExportCheck), or None."""
+        return self._last_export
+
+    @Slot(object)
+    def _export_succeeded(self, check) -> None:
+        self._last_export = check
+        written = f"Exported {check.path} ({check.bytes / 1e6:.2f} MB)"
+        if check.passed:
+            self.session.log(f"{written}: {check.figures()}.")
+            self.session.status(f"Exported {check.path.name}: checked, it gives the model's answers.", 8000)
+        else:
+            self.session.log(f"{written}, but the check FAILED: {check.figures()}. "
+                             "The file is kept; do not use it.")
+            self.session.status(f"Exported {check.path.name}, but it failed its check.", 0)
+        if self.tasks.is_shut_down():
+            return
+        if check.passed:
+            QMessageBox.information(self._dialog_parent, "Export checked",
+                                    f"Exported {check.path}.\n\n{check.verdict()}")
+        else:
+            QMessageBox.critical(self._dialog_parent, "The export failed its check", check.verdict())
 
     @Slot(str)
     def _export_failed(self, message: str) -> None:
