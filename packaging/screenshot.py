@@ -3,12 +3,15 @@
     python packaging/screenshot.py                       # docs/screenshot.png, mid-training
     python packaging/screenshot.py shot.png --state idle # the window as it starts, no model yet
     python packaging/screenshot.py docs/first-launch.png --state first-launch  # the ready-made model reads a 3
+    python packaging/screenshot.py docs/layer-editor.png --state layer-editor  # the layer editor, mid-edit
     xvfb-run -s "-screen 0 1600x1000x24" python packaging/screenshot.py   # under a virtual X server
 
 It runs offscreen unless a display is there, keeps its settings in a temporary folder (never the user's),
 and trains the default architecture on the first images of the embedded MNIST through the real Train
 button. `--state training` (the default) grabs the window during the last epoch, with the curves of the
 finished epochs, the progress bar and the live prediction; `--state trained` waits for the end.
+`--state layer-editor` grabs the layer editor alone, part way through turning the classic CNN into a
+lighter network of one's own.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", nargs="?", default=str(REPO / "docs" / "screenshot.png"),
                         help="the PNG to write (default: docs/screenshot.png)")
-    parser.add_argument("--state", choices=("training", "trained", "idle", "first-launch"), default="training",
+    parser.add_argument("--state", choices=("training", "trained", "idle", "first-launch", "layer-editor"), default="training",
                         help="when to grab the window (default: during the last epoch)")
     parser.add_argument("--size", default="1440x900", help="window size in pixels, WIDTHxHEIGHT")
     parser.add_argument("--train-limit", type=int, default=6000, help="training images (default 6000)")
@@ -58,6 +61,40 @@ def dark_palette():
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7c82"))
     return palette
+
+
+def edit_layers(driver):
+    """Open the layer editor and, with real key presses and clicks, start from the classic CNN, put batch
+    normalisation after its first convolution, shrink the second convolution's kernel and its dense layer,
+    and name the result; the dense layer's units are left mid-edit. Returns the editor."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from desktop_app.gui.driver import wait_until
+
+    editor = driver.open_layer_editor()
+    driver.start_layers_from("Classic two-convolution CNN")  # conv 32 5, pool, conv 64 5, pool, flatten, dense…
+
+    def select(index: int) -> None:
+        table = editor.table
+        rect = table.visualRect(table.model().index(editor.layer_row(index), 2))
+        QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+
+    def type_into(widget, text: str) -> None:
+        widget.setFocus()
+        QTest.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(widget, text)
+
+    select(0)
+    QTest.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)  # a copy of conv 32 5 after it …
+    QTest.keyClicks(editor.kind_combo(1), "B")  # … made batch normalisation
+    type_into(editor.option_widget(3, "kernel"), "3")  # conv 64 5 → 3×3
+    QTest.keyClicks(editor.name_edit, "Classic, lighter")
+    select(6)
+    type_into(editor.option_widget(6, "units"), "256")  # dense 1024 → 256, the cursor still in it
+    editor.fit_height()
+    wait_until(lambda: False, 0.2)
+    return editor
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,7 +127,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"TensorFlow did not load: {window.tensorflow_failure() or 'time limit reached'}",
                       file=sys.stderr)
                 return 1
-            if arguments.state == "first-launch":
+            grabbed = window
+            if arguments.state == "layer-editor":
+                grabbed = edit_layers(driver)
+            elif arguments.state == "first-launch":
                 wait_until(lambda: window.model() is not None and not window.is_opening(), 60)
                 driver.draw(THREE)
             elif arguments.state != "idle":
@@ -116,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
 
             QApplication.sendEvent(window.canvas, QEvent(QEvent.Type.Leave))  # no pen outline left behind
             wait_until(lambda: False, 0.3)  # let the last paints land
-            pixmap = window.grab()
+            pixmap = grabbed.grab()
             if not pixmap.save(str(output), "PNG"):
                 print(f"could not write {output}", file=sys.stderr)
                 return 1

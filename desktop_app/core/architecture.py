@@ -205,22 +205,34 @@ class Architecture:
     def analyse(self) -> list[LayerReport]:
         """Each layer's output shape and parameters, the output layer included; raises ArchitectureError
         naming the first layer that cannot work and why."""
+        reports, error = self.analyse_partly()
+        if error is not None:
+            raise error
+        return reports
+
+    def analyse_partly(self) -> tuple[list[LayerReport], ArchitectureError | None]:
+        """What `analyse` finds, as far as the stack works: the reports of the layers before the first
+        that cannot work (all of them, the output layer included, when every layer works), and the error
+        that `analyse` raises (None when there is none). The layer editor shows both as you type."""
         shape: tuple[int, ...] = INPUT_SHAPE
         reports = []
         for index, layer in enumerate(self.layers):
             where = f"Layer {index + 1} ({layer.to_text()})"
-            shape, parameters, label = _step(layer, shape, where)
+            try:
+                shape, parameters, label = _step(layer, shape, where)
+            except ArchitectureError as error:
+                return reports, error
             reports.append(LayerReport(layer, label, shape, parameters))
         if len(shape) != 1:
-            raise ArchitectureError(f"The network ends with a {_shape_text(shape)} map: add flatten or gap "
-                                    "before the output layer.")
+            return reports, ArchitectureError(f"The network ends with a {_shape_text(shape)} map: add flatten or "
+                                               "gap before the output layer.")
         reports.append(LayerReport(None, f"Dense {CLASSES} softmax (output)", (CLASSES,), shape[0] * CLASSES + CLASSES))
         total = sum(report.parameters for report in reports)
         if total > MAX_PARAMETERS:
             worst = max(reports, key=lambda report: report.parameters)
-            raise ArchitectureError(f"{total:,} parameters, over the {MAX_PARAMETERS:,} Digit Lab trains; the "
-                                    f"largest layer is {worst.label} with {worst.parameters:,}.")
-        return reports
+            return reports, ArchitectureError(f"{total:,} parameters, over the {MAX_PARAMETERS:,} Digit Lab trains; "
+                                              f"the largest layer is {worst.label} with {worst.parameters:,}.")
+        return reports, None
 
     def parameter_count(self) -> int:
         return sum(report.parameters for report in self.analyse())

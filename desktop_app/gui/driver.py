@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 if TYPE_CHECKING:  # the window imports a great deal; a script that only draws needs none of it
     from desktop_app.core.training import TrainConfig, TrainingResult
     from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.training.layer_editor import LayerEditor
 
 SEVEN = [(0.30, 0.25), (0.70, 0.25), (0.45, 0.80)]  # a "7" as fractions of the canvas
 ONE = [(0.50, 0.20), (0.50, 0.80)]
@@ -185,6 +186,24 @@ class WindowDriver:
             wait_until(lambda: not self.window.is_training(), STOP_GRACE_S)
             return None
         return self.window.last_training_result()
+
+    def open_layer_editor(self) -> LayerEditor:
+        """Click Edit layers… in the training panel; the editor it opens."""
+        panel = self.window.training_panel
+        panel.edit_layers_button.click()
+        QApplication.processEvents()
+        return panel.layer_editor
+
+    def start_layers_from(self, title: str) -> bool:
+        """Choose `title` (a preset's title or a named architecture) in the open editor's Start from list;
+        False when it is not there."""
+        combo = self.window.training_panel.layer_editor.start_combo
+        index = combo.findText(title)
+        if index <= 0:
+            return False
+        combo.setCurrentIndex(index)
+        combo.activated.emit(index)  # what choosing the entry with the mouse sends
+        return True
 
     def draw(self, points: Sequence[tuple[float, float]], clear: bool = True) -> None:
         """Draw one stroke through `points` (fractions of the canvas) on the canvas, on a cleared one when

@@ -16,10 +16,12 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop_app.core.architecture import Architecture, ArchitectureError, describe_keras_model
 from desktop_app.core.modelio import LoadedModel, ModelMetadata, load_model, save_model
 from desktop_app.core.models import PRESETS
 
 READY_MADE_NAME = "Ready-made model"
+CUSTOM_NAME = "custom"  # what core.models.architecture_of names layers given as text without a name
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +87,29 @@ class ModelSession(QObject):
         """The open model is the packaged ready-made one, unchanged or trained on but not saved yet."""
         return self._ready_made and self._path is None
 
+    def architecture(self) -> Architecture | None:
+        """The open model's layers: the description saved in its file, else read from the Keras model
+        itself; None without a model, or when it has layers that core.architecture does not know."""
+        if self._model is None:
+            return None
+        saved = self._metadata.architecture or {}
+        if saved:
+            try:
+                return Architecture.from_dict(saved)
+            except ArchitectureError as error:
+                log.warning("the saved architecture is unreadable (%s); reading the model's layers", error)
+        try:
+            return describe_keras_model(self._model)
+        except Exception:  # a foreign layer whose config reads otherwise: shown as Keras layers instead
+            log.exception("could not read the model's layers")
+            return None
+
     def architecture_title(self) -> str:
+        """The architecture's name: a preset's title, the name of the user's own layers, or the model's."""
+        config = self._metadata.config or {}
+        named = (self._metadata.architecture or {}).get("name")
+        if config.get("layers") and isinstance(named, str) and named:
+            return "custom layers" if named == CUSTOM_NAME else named
         preset = PRESETS.get(self._metadata.preset)
         return preset.title.replace(" (default)", "") if preset else (self._metadata.preset or "Keras model")
 

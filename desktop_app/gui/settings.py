@@ -10,18 +10,31 @@ from __future__ import annotations
 import json
 import logging
 import math
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from desktop_app.core.config_fields import remembered_fields
+from desktop_app.core.architecture import Architecture, ArchitectureError
+from desktop_app.core.config_fields import SETTINGS_PREFIX, remembered_fields
 from desktop_app.core.training import TrainConfig
 
 log = logging.getLogger(__name__)
 
 MAX_RECENT_FILES = 8
+MAX_ARCHITECTURES = 100
 DEFAULT_PEN_WIDTH = 18
+LAYERS_KEY = SETTINGS_PREFIX + "layers"
+ARCHITECTURES_KEY = SETTINGS_PREFIX + "architectures"
+
+
+@dataclass(frozen=True)
+class NamedArchitecture:
+    """An architecture the user named and kept: its name and its layers (core.architecture's text)."""
+
+    name: str
+    text: str
 
 
 def _as_bool(value: Any, default: bool) -> bool:
@@ -98,6 +111,51 @@ class AppSettings:
         for item in remembered_fields(type(config)):
             value = getattr(config, item.name)
             self.set(item.settings_key, item.empty if value is None else value)
+
+    def chosen_layers(self) -> str:
+        """The layers Train builds when they are not a preset's (the training panel's custom choice); "" for a
+        preset, or when the saved text is not a description of layers."""
+        text = self.get(LAYERS_KEY, "")
+        if not text.strip():
+            return ""
+        try:
+            Architecture.from_text(text)
+        except ArchitectureError as error:
+            log.warning("ignoring the saved layers (%s)", error)
+            return ""
+        return text
+
+    def set_chosen_layers(self, text: str) -> None:
+        self.set(LAYERS_KEY, text)
+
+    def architectures(self) -> list[NamedArchitecture]:
+        """The architectures the user named and kept, in the order they were first saved. An entry that is
+        not a name with readable layers is left out (a hand-edited file may hold anything)."""
+        raw = self._settings.value(ARCHITECTURES_KEY)
+        try:
+            items = json.loads(raw) if isinstance(raw, str) and raw else []
+        except ValueError:
+            items = []
+        kept: list[NamedArchitecture] = []
+        for item in items if isinstance(items, list) else []:
+            if not isinstance(item, dict):
+                continue
+            name, text = item.get("name"), item.get("text")
+            if not isinstance(name, str) or not name.strip() or not isinstance(text, str):
+                continue
+            if any(other.name == name for other in kept):
+                continue
+            try:
+                Architecture.from_text(text)
+            except ArchitectureError as error:
+                log.warning("ignoring the saved architecture %r (%s)", name, error)
+                continue
+            kept.append(NamedArchitecture(name.strip(), text))
+        return kept[:MAX_ARCHITECTURES]
+
+    def set_architectures(self, architectures: list[NamedArchitecture]) -> None:
+        self.set(ARCHITECTURES_KEY, json.dumps([{"name": item.name, "text": item.text}
+                                                for item in architectures[:MAX_ARCHITECTURES]]))
 
     def data_folders(self) -> list[str]:
         """Data set folders the user chose before, newest first."""

@@ -163,7 +163,8 @@ class TrainingWorker(QObject):
         except Exception as error:  # bad data folder, out of memory while building: shown, never fatal
             log.exception("%s raised", self.activity)
             building = self.model is None
-            action = f"Building the {preset_title(self.config.preset)}" if building else self.activity
+            what = "network of your layers" if self.config.layers else preset_title(self.config.preset)
+            action = f"Building the {what}" if building else self.activity
             result = TrainingResult(self.model, self.history, "failed", describe_exception(error, action),
                                     0, 0.0, "", self.config)
         self.changed_after_last_epoch = self._changed_after_last_epoch(result)

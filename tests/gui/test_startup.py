@@ -133,12 +133,13 @@ def test_every_control_has_a_tooltip(qtbot, window):
     assert not missing, missing
 
 
-def test_layers_dialog_lists_the_preset(qtbot, window):
+def test_edit_layers_shows_the_chosen_preset(qtbot, window):
     panel = window.training_panel
     panel.preset_combo.setCurrentIndex(panel.preset_combo.findData("small-cnn"))
-    panel.layers_button.click()
-    dialog = panel.layers_dialog
-    qtbot.waitExposed(dialog)
-    types = [dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())]
-    assert "Conv2D" in types and types[-1] == "Dense"
-    dialog.close()
+    panel.edit_layers_button.click()
+    editor = panel.layer_editor
+    qtbot.waitExposed(editor)
+    kinds = [editor.kind_combo(index).currentData() for index in range(len(editor.architecture().layers))]
+    assert kinds == ["conv", "pool", "flatten", "dropout", "dense"]
+    assert editor.row_texts(len(kinds)) == ("10", "1 010")  # the output layer the app adds
+    editor.close()

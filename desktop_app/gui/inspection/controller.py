@@ -114,15 +114,32 @@ class InspectionController(QObject):
     def _model_changed(self) -> None:
         self._update_actions()
         self._schedule_update()
+        self._show_architecture()
         path, history = self.session.path(), self.session.history()
         epochs = len(history.get("loss", []))
         if path is not None and epochs:  # an opened model shows its own curves among the runs
             label = f"{path.name} · {epochs} ep (opened)"
             if not self.history.has_run(label, history):
-                self.history.add_run(label, history)
+                self.history.add_run(label, history, self._architecture_details())
+
+    def _show_architecture(self) -> None:
+        """The model summary names the open model's architecture and its layers."""
+        session = self.session
+        if not session.has_model():
+            self.summary.set_architecture("", "")
+            return
+        architecture = session.architecture()
+        self.summary.set_architecture(session.architecture_title(), architecture.to_text() if architecture else "")
+
+    def _architecture_details(self) -> str:
+        """“Architecture: Wide CNN (conv 32 5, pool, …).” for a run's tooltip."""
+        architecture = self.session.architecture()
+        layers = f" ({architecture.to_text()})" if architecture is not None else ""
+        return f"Architecture: {self.session.architecture_title()}{layers}."
 
     @Slot()
     def _weights_changed(self) -> None:
+        self._show_architecture()  # a run's end records the model's architecture too
         self._weights_stale = True  # refreshed in the next pass of the event loop, not inside this one
         self._schedule_update()
 
@@ -232,4 +249,6 @@ class InspectionController(QObject):
         history = result.history or {}
         total = len(history.get("loss", []))
         if result.epochs_completed > 0 and config is not None:
-            self.history.add_run(run_label(config, result.epochs_completed, total), history)
+            name = (self.session.metadata().architecture or {}).get("name", "")
+            self.history.add_run(run_label(config, result.epochs_completed, total, str(name)), history,
+                                 self._architecture_details())

@@ -30,6 +30,7 @@ SERIES = {"validation": ("val_loss", "val_accuracy"), "training": ("loss", "accu
 class TrainingRun:
     label: str  # e.g. "batchnorm-cnn · adam 0.003 · 5 ep"
     history: dict[str, list[float]]
+    details: str = ""  # e.g. the architecture's name and layers, for the list's tooltip
     colour: str = RUN_COLOURS[0]
     visible: bool = True
     curves: list = field(default_factory=list)  # the pyqtgraph curves drawn for this run
@@ -39,9 +40,11 @@ class TrainingRun:
         return max((len(values) for values in self.history.values()), default=0)
 
 
-def run_label(config, epochs_completed: int, total_epochs: int) -> str:
-    """"batchnorm-cnn · adam 0.003 · 5 ep", with the epoch range when the run continued a model."""
-    label = f"{config.preset} · {config.optimizer} {config.learning_rate:g} · {epochs_completed} ep"
+def run_label(config, epochs_completed: int, total_epochs: int, architecture: str = "") -> str:
+    """"batchnorm-cnn · adam 0.003 · 5 ep", with the epoch range when the run continued a model; a run of
+    the user's own layers is named by their `architecture` name ("custom" when they have none)."""
+    name = (architecture or "custom") if getattr(config, "layers", "") else config.preset
+    label = f"{name} · {config.optimizer} {config.learning_rate:g} · {epochs_completed} ep"
     if total_epochs > epochs_completed:
         label += f" (epochs {total_epochs - epochs_completed + 1}–{total_epochs})"
     if config.loop == "tape":
@@ -136,18 +139,19 @@ class HistoryView(QWidget):
         self._update_buttons()
 
     # -- runs -----------------------------------------------------------------------------------
-    def add_run(self, label: str, history: dict[str, list[float]]) -> TrainingRun | None:
+    def add_run(self, label: str, history: dict[str, list[float]], details: str = "") -> TrainingRun | None:
+        """Overlay a run's curves; `details` (the architecture and its layers) go into its tooltip."""
         history = _clean_history(history)
         if not history:
             return None
-        run = TrainingRun(label, history, RUN_COLOURS[len(self._runs) % len(RUN_COLOURS)])
+        run = TrainingRun(label, history, details, RUN_COLOURS[len(self._runs) % len(RUN_COLOURS)])
         self._runs.append(run)
         swatch = QPixmap(14, 14)
         swatch.fill(QColor(run.colour))
         item = QListWidgetItem(QIcon(swatch), label)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked)
-        item.setToolTip(f"{label}: {run.epochs} epoch(s). Untick to hide.")
+        item.setToolTip(f"{label}: {run.epochs} epoch(s).{' ' + details if details else ''} Untick to hide.")
         self.run_list.blockSignals(True)
         self.run_list.addItem(item)
         self.run_list.blockSignals(False)

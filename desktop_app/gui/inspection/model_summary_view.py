@@ -1,5 +1,6 @@
-"""The model summary: one row per layer (name, type, output shape, parameters) with the totals, like
-Keras' `model.summary()`, and a Copy button that puts the same table on the clipboard as text."""
+"""The model summary: the architecture's name and layers, one row per Keras layer (name, type, output shape,
+parameters) with the totals, like Keras' `model.summary()`, and a Copy button that puts the same on the
+clipboard as text."""
 
 from __future__ import annotations
 
@@ -21,8 +22,9 @@ def _shape_text(shape) -> str:
     return "(" + ", ".join("None" if part is None else str(part) for part in shape) + ")" if shape else "?"
 
 
-def summary_text(name: str, rows: list[dict], totals: dict[str, int]) -> str:
-    """The table as plain text in Keras' layout: one line per layer, then the three totals."""
+def summary_text(name: str, rows: list[dict], totals: dict[str, int], architecture: str = "") -> str:
+    """The table as plain text in Keras' layout: one line per layer, then the three totals; the
+    `architecture` line (its name and layers) under the model's name."""
     cells = [(f"{row['name']} ({row['type']})", _shape_text(row["output_shape"]), count_text(row["parameters"]))
              for row in rows]
     header = ("Layer (type)", "Output shape", "Param #")
@@ -33,7 +35,7 @@ def summary_text(name: str, rows: list[dict], totals: dict[str, int]) -> str:
     def line(cell) -> str:
         return f"{cell[0]:<{widths[0]}}   {cell[1]:<{widths[1]}}   {cell[2]:>{widths[2]}}"
 
-    lines = [f'Model: "{name}"', rule, line(header), rule, *(line(cell) for cell in cells), rule,
+    lines = [f'Model: "{name}"', *([f"Architecture: {architecture}"] if architecture else []), rule, line(header), rule, *(line(cell) for cell in cells), rule,
              f"Total params: {count_text(totals['total'])}",
              f"Trainable params: {count_text(totals['trainable'])}",
              f"Non-trainable params: {count_text(totals['non_trainable'])}"]
@@ -46,11 +48,20 @@ class ModelSummaryView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text = ""
+        self._architecture = ""
+        self._summary: tuple | None = None  # (name, rows, totals) of the model shown
         self.title = QLabel("No model")
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
         self.title.setToolTip("The model the canvas reads with: the open model, or the one being trained.")
+        self.architecture_label = QLabel()
+        self.architecture_label.setWordWrap(True)
+        self.architecture_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.architecture_label.setToolTip("The architecture the model was built from: its name and its layers "
+                                           "as the layer editor and `digit-lab train --layers` write them (the "
+                                           "output Dense 10 is added to every network).")
+        self.architecture_label.hide()
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["Layer", "Type", "Output shape", "Parameters"])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -79,10 +90,31 @@ class ModelSummaryView(QWidget):
         layout.setContentsMargins(8, 6, 8, 8)
         layout.setSpacing(6)
         layout.addLayout(top)
+        layout.addWidget(self.architecture_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
 
+    def set_architecture(self, name: str, layers: str) -> None:
+        """Name the model's architecture and its layers (core.architecture's text; "" when they are not
+        kinds Digit Lab describes)."""
+        if not name:
+            text = ""
+        elif layers:
+            text = f"{name}: {layers}"
+        else:
+            text = f"{name} (layers Digit Lab does not describe)"
+        self._architecture = text
+        self.architecture_label.setText(f"Architecture: {text}" if text else "")
+        self.architecture_label.setVisible(bool(text))
+        if self._summary is not None:
+            self._text = summary_text(*self._summary, architecture=text)
+
+    def architecture_text(self) -> str:
+        """“Wide CNN: conv 32 5, pool, …” as the view shows it ("" when none is shown)."""
+        return self._architecture
+
     def set_model(self, model, name: str = "") -> None:
+        self._summary = None
         if model is None:
             self.table.setRowCount(0)
             self.title.setText("No model")
@@ -112,7 +144,8 @@ class ModelSummaryView(QWidget):
                 self.table.setItem(row, column, item)
         self.totals.setText(f"Total parameters: {count_text(totals['total'])} · trainable "
                             f"{count_text(totals['trainable'])} · non-trainable {count_text(totals['non_trainable'])}")
-        self._text = summary_text(name, rows, totals)
+        self._summary = (name, rows, totals)
+        self._text = summary_text(name, rows, totals, self._architecture)
         self.copy_button.setEnabled(True)
 
     def text(self) -> str:

@@ -8,12 +8,16 @@ the canvas through the session, on the GUI thread.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QMessageBox, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from desktop_app.core.models import PRESETS
+from desktop_app.core.architecture import Architecture, ArchitectureError
+from desktop_app.core.errors import DigitLabError
+from desktop_app.core.modelio import ModelMetadata
+from desktop_app.core.models import PRESETS, architecture_of, layer_summary
 from desktop_app.core.training import (BatchProgress, EpochRecord, TrainConfig, TrainingPlan, TrainingResult,
                                        run_metadata)
 from desktop_app.gui.feature import Contributions, DockPlacement, make_dock
@@ -48,6 +52,8 @@ class TrainingController(QObject):
         self._worker: TrainingWorker | None = None
         self._config: TrainConfig | None = None
         self._architecture: str | None = None  # a continued model's own preset (None: a new model)
+        self._described_as: dict = {}  # the run's model's layers, as its file records them (Architecture.to_dict)
+        self._title = ""  # the run's architecture, in words
         self._latest_weights: list | None = None  # the last epoch's, for a canvas copy still being built
         self._on_finished: Callable[[TrainingResult], None] | None = None
         self._result: TrainingResult | None = None
@@ -56,15 +62,19 @@ class TrainingController(QObject):
         self.panel = TrainingPanel()
         self.plots = TrainingPlots()
         self.log_view = TrainingLog()
-        self.panel.set_config(settings.train_config(), settings.data_folders())
+        self.panel.set_architectures(settings.architectures())
+        self.panel.set_config(dataclasses.replace(settings.train_config(), layers=settings.chosen_layers()),
+                              settings.data_folders())
 
         self.panel.trainRequested.connect(self.start)
         self.panel.stopRequested.connect(self.stop)
         self.panel.configChanged.connect(self.save_settings)
+        self.panel.architecturesChanged.connect(self._save_architectures)
         session.logLine.connect(self.log_view.append_line)
         session.modelChanged.connect(self._model_changed)
         session.historyReplaced.connect(self._show_history)
         session.unsavedChanged.connect(self._describe_model)
+        session.unsavedChanged.connect(self._show_model_layers)  # saving names the model anew
         tasks.tasksChanged.connect(self._tasks_changed)
 
     def contributions(self) -> Contributions:
@@ -115,8 +125,14 @@ class TrainingController(QObject):
 
     @Slot()
     def save_settings(self) -> None:
-        self.settings.set_train_config(self.panel.config())
+        config = self.panel.config()
+        self.settings.set_train_config(config)
+        self.settings.set_chosen_layers(config.layers)
         self.settings.set_data_folders(self.panel.data_folders())
+
+    @Slot(list)
+    def _save_architectures(self, architectures: list) -> None:
+        self.settings.set_architectures(architectures)
 
     @Slot()
     def _tasks_changed(self) -> None:
@@ -126,6 +142,24 @@ class TrainingController(QObject):
     def _model_changed(self) -> None:
         self._show_history()
         self._describe_model()
+        self._show_model_layers()
+
+    @Slot()
+    def _show_model_layers(self, *_args) -> None:
+        """The open model's layers for the editor: its own description, or its Keras layers when they are
+        kinds the editor does not know."""
+        session = self.session
+        if not session.has_model():
+            self.panel.set_model_layers("", None)
+            return
+        architecture = session.architecture()
+        rows = []
+        if architecture is None:
+            try:
+                rows = layer_summary(session.model())
+            except Exception:  # shown as an empty list rather than failing the window
+                rows = []
+        self.panel.set_model_layers(f"“{session.name()}” ({session.architecture_title()})", architecture, rows)
 
     @Slot()
     def _show_history(self) -> None:
@@ -142,21 +176,35 @@ class TrainingController(QObject):
         if not self._tensorflow_ready or self.tasks.uses_model():
             return False
         config = self.panel.config()
+        building = self.panel.start_new_model() or not self.session.has_model()
+        if not building:  # the model keeps its own architecture, and its file says so
+            own = self.session.metadata()
+            config = dataclasses.replace(config, preset=own.preset if own.preset in PRESETS else config.preset,
+                                         layers=_own_layers(own))
         try:
             config.check()
-        except ValueError as error:
-            QMessageBox.warning(self.panel.window(), "Cannot train", f"{str(error).capitalize()}.\n\nWhat to do: "
-                                "change the setting on the left and press Train again.")
+        except (ValueError, DigitLabError) as error:
+            text = str(error).rstrip(".")
+            QMessageBox.warning(self.panel.window(), "Cannot train", f"{text[:1].upper()}{text[1:]}.\n\nWhat to "
+                                "do: change the setting on the left (or the layers, with Edit layers…) and press "
+                                "Train again.")
             return False
-        if self.panel.start_new_model() or not self.session.has_model():
+        if building:
             if not self.session.may_discard():
                 return False
             architecture = None
+            name = self.panel.architecture_name()  # a preset's title, the user's name, or "custom"
+            described = architecture_of(config.preset, config.layers)
+            if config.layers:
+                described = dataclasses.replace(described, name=name)
+            self._described_as, self._title = described.to_dict(), "your layers" if name == "custom" else name
             worker = TrainingWorker(config)  # builds the model: see _model_ready
         else:
-            architecture = self.session.metadata().preset  # the model keeps its own architecture
-            if architecture in PRESETS:
-                config.preset = architecture
+            architecture = self.session.metadata().preset
+            known = self.session.architecture()
+            self._described_as = dict(self.session.metadata().architecture or {}) or (
+                known.to_dict() if known is not None else {})
+            self._title = self.session.architecture_title()
             history = self.session.history()
             worker = TrainingWorker(config, self.session.model(), history)
             self.session.set_weights_note(_training_note(len(history.get("loss", []))))
@@ -224,8 +272,8 @@ class TrainingController(QObject):
         if self._worker is None or self._config is None:  # the window closed meanwhile
             return
         # the data set's name arrives with the result; the metadata is rebuilt then
-        self.session.adopt_new_model(model, run_metadata(self._config, {}, ""), _training_note(0))
-        self.session.log(f"New model: {PRESETS[self._config.preset].title}.")
+        self.session.adopt_new_model(model, self._metadata(self._config, {}, ""), _training_note(0))
+        self.session.log(f"New model: {self._title}" + (f" ({self._config.layers})." if self._config.layers else "."))
         copier = PredictorWorker(model, weights)
         copier.ready.connect(self._predictor_ready)
         self.tasks.start(PREDICTOR, copier)
@@ -274,7 +322,7 @@ class TrainingController(QObject):
             return  # handled already (the window closed during training)
         config = self._config or result.config
         if result.model is not None and result.epochs_completed > 0:
-            metadata = run_metadata(config, result.history, result.dataset_name, self._architecture)
+            metadata = self._metadata(config, result.history, result.dataset_name, self._architecture)
             self.session.update_after_training(metadata, unsaved=True,
                                                weights_changed=worker.changed_after_last_epoch)
         elif self.session.has_model():  # nothing learned: the canvas reads the model as it is
@@ -292,3 +340,23 @@ class TrainingController(QObject):
             QMessageBox.critical(self.panel.window(), "Training failed",
                                  f"{result.reason}\n\nWhat to do: check the data set and the settings on the "
                                  "left, then press Train again. The model keeps the epochs it had finished.")
+
+    def _metadata(self, config: TrainConfig, history: dict, dataset: str, architecture: str | None = None
+                  ) -> ModelMetadata:
+        """What the run's model records about itself: run_metadata, with the layers under their name (a
+        continued model's own, as its file had them)."""
+        metadata = run_metadata(config, history, dataset, architecture)
+        metadata.architecture = dict(self._described_as)
+        return metadata
+
+
+def _own_layers(metadata: ModelMetadata) -> str:
+    """The layers text an open model was built from ("" for a preset's or a model from elsewhere)."""
+    layers = (metadata.config or {}).get("layers")
+    if not isinstance(layers, str) or not layers.strip():
+        return ""
+    try:
+        Architecture.from_text(layers)
+    except ArchitectureError:
+        return ""
+    return layers

@@ -1,8 +1,14 @@
-"""The training controls: data set, model preset, hyper-parameters, device, Train/Stop, progress, log.
+"""The training controls: data set, architecture, hyper-parameters, device, Train/Stop, progress, log.
 
 The panel turns its widgets into a `core.training.TrainConfig` and back; it starts nothing itself. The
 training controller listens to `trainRequested`/`stopRequested` and feeds progress back through
 `show_plan`, `show_batch` and `show_result`.
+
+The Architecture list holds the presets, then the architectures the user named, then (once the layers are
+edited into something else) “Your layers (not saved)”. Edit layers… opens the layer editor on the chosen
+one; a preset chosen keeps TrainConfig.preset, any other choice gives TrainConfig.layers. Layers that cannot
+work disable Train, with the reason in its tooltip. While Train continues an open model, the editor shows
+that model's layers read-only.
 """
 
 from __future__ import annotations
@@ -18,20 +24,26 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
                                QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QToolButton,
                                QVBoxLayout, QWidget)
 
+from desktop_app.core.architecture import Architecture, ArchitectureError
 from desktop_app.core.config_fields import ConfigField, panel_fields
-from desktop_app.core.models import DEFAULT_PRESET, PRESETS, build_model, layer_summary
+from desktop_app.core.models import DEFAULT_PRESET, PRESETS
 from desktop_app.core.training import BatchProgress, TrainConfig, TrainingPlan, TrainingResult
 from desktop_app.gui.resources import action_icon
 from desktop_app.gui.text_format import count_text, format_duration, tensorboard_command
-from desktop_app.gui.training.config_widgets import (FieldWidget, choice_field_widget, configure_spin_box,
-                                                     generic_field_widget)
-from desktop_app.gui.training.layers_dialog import LayersDialog
+from desktop_app.gui.settings import NamedArchitecture
+from desktop_app.gui.training.config_widgets import FieldWidget, configure_spin_box, generic_field_widget
+from desktop_app.gui.training.layer_editor import LayerEditor
 
 log = logging.getLogger(__name__)
 
 EMBEDDED_DATA = "mnist"
 CHOOSE_DATA = "\x00choose"  # the "Folder or IDX files…" entry
 DEVICE_NONE = "\x00none"
+NAMED = "\x00named:"  # the Architecture list's entries for the user's named architectures: NAMED + name
+DRAFT = "\x00draft"  # its entry for edited layers not saved under a name
+DRAFT_TITLE = "Your layers"  # the description under the list says they are not saved
+DESCRIBED_LENGTH = 100  # longer layer texts are cut under the Architecture list (the tooltip has them all)
+CUSTOM_NAME = "custom"  # the name a saved file gives layers that were never named (as `train --layers` does)
 
 
 class PowerOfTwoSpinBox(QSpinBox):
@@ -69,6 +81,7 @@ class TrainingPanel(QWidget):
     trainRequested = Signal()
     stopRequested = Signal()
     configChanged = Signal()
+    architecturesChanged = Signal(list)  # the user's named architectures (NamedArchitecture) changed
 
     # The inputs the window and the tests know by name; field_widget(name) gives any field's.
     data_combo = _field_widget_property("data")
@@ -94,7 +107,13 @@ class TrainingPanel(QWidget):
         self._base_config = config_class()
         self._pending_device = "auto"
         self._tensorflow_ready = False
-        self._parameter_counts: dict[str, int] = {}
+        self._preset = DEFAULT_PRESET  # the preset of the config (kept while other layers are chosen)
+        self._architectures: list[NamedArchitecture] = []
+        self._draft = ""  # the edited layers not saved under a name ("" none)
+        self._model_layers: Architecture | None = None  # the open model's, for the read-only editor
+        self._model_rows: list[dict] = []  # its Keras layers, when they are kinds the editor does not know
+        self._model_title = ""
+        self._editor_shows: tuple | None = None  # what the editor was last given
         self._has_model = False
         self._model_description = "the open model"
         self._training = False
@@ -103,20 +122,20 @@ class TrainingPanel(QWidget):
         self._started = 0.0
         self._plan: TrainingPlan | None = None
         self._last_data_index = 0
-        self.layers_dialog: LayersDialog | None = None  # the last one shown
 
         # -- model extras ---------------------------------------------------------------------------
         self.preset_description = QLabel()
         self.preset_description.setWordWrap(True)
         self.preset_description.setToolTip("What the chosen architecture is.")
-        self.parameters_label = QLabel("Parameters: counted once TensorFlow is ready")
+        self.parameters_label = QLabel("Parameters: –")
         self.parameters_label.setWordWrap(True)
         self.parameters_label.setToolTip("How many numbers the network learns (weights and biases).")
-        self.layers_button = QPushButton("Layers…")
-        self.layers_button.setIcon(action_icon("layers"))
-        self.layers_button.setToolTip("List the layers of the chosen architecture with their output shapes "
-                                      "and parameter counts.")
-        self.layers_button.setEnabled(False)
+        self.edit_layers_button = QPushButton("Edit layers…")
+        self.edit_layers_button.setIcon(action_icon("layers"))
+        self.edit_layers_button.setToolTip("Add, remove, reorder and change the layers of the chosen "
+                                           "architecture, with every output shape and parameter count; name "
+                                           "and keep your own.")
+        self.layer_editor = LayerEditor(self)
 
         # -- run -------------------------------------------------------------------------------------
         self.new_model_check = QCheckBox("Start a new model")
@@ -169,9 +188,9 @@ class TrainingPanel(QWidget):
             else:
                 self._row(forms[item.setting.group], item.setting.label, field.form_widget)
         model_layout.addWidget(self.preset_description)  # below the architecture row, after it in tab order
-        layers_row = QHBoxLayout()
+        layers_row = QHBoxLayout()  # the editor's button under the list keeps the dock as narrow as before
         layers_row.addWidget(self.parameters_label, 1)
-        layers_row.addWidget(self.layers_button)
+        layers_row.addWidget(self.edit_layers_button)
         model_layout.addLayout(layers_row)
 
         run_box = QGroupBox("Run")
@@ -200,11 +219,16 @@ class TrainingPanel(QWidget):
         for field in self._fields.values():
             field.changed.connect(self._changed)
         self.data_combo.activated.connect(self._data_activated)
-        self.preset_combo.currentIndexChanged.connect(self._preset_changed)
-        self.layers_button.clicked.connect(self._show_layers)
+        self.preset_combo.currentIndexChanged.connect(self._architecture_chosen)
+        self.edit_layers_button.clicked.connect(self.show_layer_editor)
+        self.layer_editor.edited.connect(self._layers_edited)
+        self.layer_editor.saveRequested.connect(self._save_architecture)
+        self.layer_editor.deleteRequested.connect(self._delete_architecture)
+        self.layer_editor.copyRequested.connect(self.copy_model_layers)
         self.train_button.clicked.connect(self.trainRequested)
         self.stop_button.clicked.connect(self.stopRequested)
         self.new_model_check.toggled.connect(self._update_model_state_text)
+        self.new_model_check.toggled.connect(self._sync_editor)
         self.checkpoint_button.clicked.connect(self._browse_checkpoint)
         self.tensorboard_button.clicked.connect(self._browse_tensorboard)
         self.set_config(config_class())
@@ -249,9 +273,20 @@ class TrainingPanel(QWidget):
         return made
 
     def _preset_field(self, item: ConfigField) -> FieldWidget:
-        made = choice_field_widget(item)
-        self._compact(made.widget)
-        return made
+        """The presets, then the user's named architectures (and edited layers); Edit layers… is right
+        below it. The field's value is the preset; a choice of other layers keeps the last preset chosen."""
+        combo = QComboBox()
+        for choice in item.setting.choices:
+            combo.addItem(choice.text, choice.value)
+            combo.setItemData(combo.count() - 1, choice.tooltip, Qt.ItemDataRole.ToolTipRole)
+        combo.setToolTip(item.setting.tooltip + " Edit layers… designs your own.")
+        self._compact(combo)
+
+        def write(preset: str) -> None:
+            self._preset = preset if preset in PRESETS else DEFAULT_PRESET
+            combo.setCurrentIndex(combo.findData(self._preset))
+
+        return FieldWidget(combo, lambda: self._preset, write, combo.currentIndexChanged)
 
     @staticmethod
     def _batch_field(item: ConfigField) -> FieldWidget:
@@ -325,9 +360,11 @@ class TrainingPanel(QWidget):
         return self._fields[name].widget
 
     def config(self) -> TrainConfig:
-        """The TrainConfig the widgets describe (fields the panel does not show keep their values)."""
+        """The TrainConfig the widgets describe (fields the panel does not show keep their values): the
+        chosen preset, or the chosen layers as `layers` (the preset stays as it was)."""
         values = self._base_config.to_dict()
         values.update({name: field.read() for name, field in self._fields.items()})
+        values["layers"] = self.layers_text()
         return self._config_class.from_dict(values)
 
     def set_config(self, config: TrainConfig, data_folders: list[str] | None = None) -> None:
@@ -340,10 +377,12 @@ class TrainingPanel(QWidget):
                 self._add_data_folder(folder, select=False)
             for name, field in self._fields.items():
                 field.write(getattr(self._base_config, name))
+            if config.layers.strip():
+                self._select_layers(config.layers)
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
-        self._preset_changed()
+        self._architecture_chosen()
 
     def data_folders(self) -> list[str]:
         return [self.data_combo.itemData(index) for index in range(self.data_combo.count())
@@ -353,7 +392,6 @@ class TrainingPanel(QWidget):
     def set_tensorflow_info(self, info) -> None:
         """Fill the device list and parameter counts once TensorFlow has loaded (a workers.TensorFlowInfo)."""
         self._tensorflow_ready = True
-        self._parameter_counts = dict(info.parameter_counts)
         self.device_combo.blockSignals(True)
         self.device_combo.clear()
         for device in info.devices:
@@ -371,8 +409,7 @@ class TrainingPanel(QWidget):
         self._select_device(self._pending_device)
         self.device_combo.blockSignals(False)
         self.device_combo.setEnabled(not self._training)
-        self.layers_button.setEnabled(True)
-        self._preset_changed()  # ends in _update_buttons, via _update_model_state_text
+        self._update_model_state_text()  # ends in _update_buttons
 
     def set_model_state(self, has_model: bool, description: str = "") -> None:
         """Tell the panel whether Train continues an open model (described in a few words) or builds one."""
@@ -382,6 +419,84 @@ class TrainingPanel(QWidget):
             self.new_model_check.setChecked(False)
         self.new_model_check.setEnabled(has_model and not self._training)
         self._update_model_state_text()
+        self._sync_editor()
+
+    def set_model_layers(self, title: str, architecture: Architecture | None, keras_rows: list[dict] | None = None
+                         ) -> None:
+        """The open model's layers, shown read-only in the editor while Train continues it: `architecture`,
+        or the `keras_rows` (core.models.layer_summary) of a model whose layers the editor does not know."""
+        self._model_title = title
+        self._model_layers = architecture
+        self._model_rows = list(keras_rows or [])
+        self._sync_editor()
+
+    # -- the architecture -------------------------------------------------------------------------------
+    def set_architectures(self, architectures: list[NamedArchitecture]) -> None:
+        """The user's named architectures, listed after the presets."""
+        self._architectures = list(architectures)
+        self._fill_named_entries()
+        self.layer_editor.set_saved(self._saved_map())
+
+    def architectures(self) -> list[NamedArchitecture]:
+        return list(self._architectures)
+
+    def layers_text(self) -> str:
+        """The chosen layers when they are not a preset's ("" for a preset)."""
+        data = self.preset_combo.currentData()
+        if data == DRAFT:
+            return self._draft
+        if isinstance(data, str) and data.startswith(NAMED):
+            named = self._named(data[len(NAMED):])
+            return named.text if named is not None else ""
+        return ""
+
+    def architecture_name(self) -> str:
+        """The chosen architecture's name: a preset's title, the user's name for it, or "custom"."""
+        data = self.preset_combo.currentData()
+        if isinstance(data, str) and data.startswith(NAMED):
+            return data[len(NAMED):]
+        if data == DRAFT:
+            return CUSTOM_NAME
+        return PRESETS[self._preset].title.replace(" (default)", "")
+
+    def current_architecture(self) -> Architecture:
+        """The chosen architecture (raises ArchitectureError when its text cannot be read)."""
+        text = self.layers_text()
+        if not text:
+            return PRESETS[self._preset].architecture()
+        return Architecture.from_text(text, self.architecture_name())
+
+    def architecture_problem(self) -> str | None:
+        """Why the chosen layers cannot work, or None when they can."""
+        try:
+            problem = self.current_architecture().problem()
+        except ArchitectureError as error:
+            return str(error)
+        return problem[1] if problem else None
+
+    @Slot()
+    def show_layer_editor(self) -> None:
+        """Open the layer editor (a window beside this one) on the chosen architecture, or on the open
+        model's layers while Train continues it."""
+        self._sync_editor()
+        if self.layer_editor.isVisible():  # open already, perhaps behind the window: bring it forward
+            self.layer_editor.raise_()
+            self.layer_editor.activateWindow()
+        else:
+            self.layer_editor.show()
+
+    @Slot()
+    def copy_model_layers(self) -> None:
+        """The open model's layers become the chosen architecture (not saved yet), to edit; Train then
+        builds a new model of them."""
+        if self._model_layers is None or self._training:
+            return
+        self._select_layers(self._model_layers.to_text())
+        self.new_model_check.setChecked(True)  # syncs the editor: editable now
+        self._architecture_chosen()
+        self.layer_editor.say("A copy of the open model's layers: change them, name them to keep them, and "
+                              "Train builds a new model of them.")
+        self.layer_editor.name_edit.setFocus()
 
     def start_new_model(self) -> bool:
         """True when Train should build a new model rather than continue the open one."""
@@ -392,6 +507,7 @@ class TrainingPanel(QWidget):
         self._training = active
         for widget in self._inputs:
             widget.setEnabled(not active)
+        self.layer_editor.set_locked(active)
         self.device_combo.setEnabled(not active and self._tensorflow_ready)
         self.new_model_check.setEnabled(not active and self._has_model)
         self._stopping = False
@@ -549,31 +665,177 @@ class TrainingPanel(QWidget):
         return QFileDialog.getExistingDirectory(
             self, "Choose a folder of MNIST IDX files or of digit images in sub-folders 0–9")
 
-    @Slot()
-    def _preset_changed(self, *_args) -> None:
-        name = self.preset_combo.currentData() or DEFAULT_PRESET
-        preset = PRESETS.get(name)
-        self.preset_description.setText(preset.description if preset else "")
-        count = self._parameter_counts.get(name)
-        if count is not None:
-            self.parameters_label.setText(f"Parameters: {count_text(count)}")
-        elif self._tensorflow_ready:
-            self.parameters_label.setText("Parameters: –")
-        self._update_model_state_text()
+    def _saved_map(self) -> dict[str, str]:
+        return {item.name: item.text for item in self._architectures}
+
+    def _named(self, name: str) -> NamedArchitecture | None:
+        return next((item for item in self._architectures if item.name == name), None)
+
+    def _fill_named_entries(self) -> None:
+        """List the named architectures (and the unsaved layers) after the presets, keeping the choice."""
+        combo = self.preset_combo
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        try:
+            while combo.count() > len(PRESETS):
+                combo.removeItem(combo.count() - 1)
+            if self._architectures or self._draft:
+                combo.insertSeparator(combo.count())
+            for item in self._architectures:
+                combo.addItem(item.name, NAMED + item.name)
+                combo.setItemData(combo.count() - 1, f"Your architecture: {item.text}", Qt.ItemDataRole.ToolTipRole)
+            if self._draft:
+                combo.addItem(DRAFT_TITLE, DRAFT)
+                combo.setItemData(combo.count() - 1, f"The layers you edited, not saved under a name: {self._draft}",
+                                  Qt.ItemDataRole.ToolTipRole)
+            index = combo.findData(chosen)
+            combo.setCurrentIndex(index if index >= 0 else combo.findData(self._preset))
+        finally:
+            combo.blockSignals(False)
+
+    def _select_layers(self, text: str) -> None:
+        """Choose the entry with these layers: the one chosen, a named one, a preset, or the unsaved
+        layers (which become `text`). Emits nothing."""
+        combo = self.preset_combo
+        try:
+            text = Architecture.from_text(text).to_text()  # as the editor writes it
+        except ArchitectureError:
+            pass  # kept as given: the panel says why it cannot be read
+        if self._entry_text(combo.currentData()) == text:
+            return
+        wanted = next((NAMED + item.name for item in self._architectures if item.text == text), None)
+        wanted = wanted or next((name for name, preset in PRESETS.items()
+                                 if preset.architecture().to_text() == text), None)
+        if wanted is None:
+            self._draft = text
+            self._fill_named_entries()
+            wanted = DRAFT
+        if wanted in PRESETS:
+            self._preset = wanted
+        combo.blockSignals(True)
+        combo.setCurrentIndex(combo.findData(wanted))
+        combo.blockSignals(False)
+
+    def _entry_text(self, data) -> str | None:
+        """The layers text of an Architecture-list entry."""
+        if data in PRESETS:
+            return PRESETS[data].architecture().to_text()
+        if data == DRAFT:
+            return self._draft
+        if isinstance(data, str) and data.startswith(NAMED):
+            named = self._named(data[len(NAMED):])
+            return named.text if named is not None else None
+        return None
 
     @Slot()
-    def _show_layers(self) -> None:
-        name = self.preset_combo.currentData() or DEFAULT_PRESET
+    def _architecture_chosen(self, *_args) -> None:
+        """Another entry of the Architecture list: describe it, count it, show it in the editor."""
+        data = self.preset_combo.currentData()
+        if data in PRESETS:
+            self._preset = data
         try:
-            rows = layer_summary(build_model(name))
-        except Exception as error:  # shown to the user, never fatal
-            log.exception("could not build %s", name)
-            rows = []
-            self.progress_label.setText(f"Could not build {name}: {error}")
-        dialog = LayersDialog(PRESETS[name].title, rows, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.layers_dialog = dialog
+            architecture = self.current_architecture()
+            text = architecture.to_text()
+        except ArchitectureError:
+            architecture, text = None, self.layers_text()
+        shown = text if len(text) <= DESCRIBED_LENGTH else text[:DESCRIBED_LENGTH].rsplit(",", 1)[0] + ", …"
+        if data in PRESETS:
+            self.preset_description.setText(PRESETS[data].description)
+        elif data == DRAFT:
+            self.preset_description.setText(f"Your layers, not saved under a name: {shown}")
+        else:
+            self.preset_description.setText(f"Your architecture: {shown}")
+        self.preset_description.setToolTip(f"The layers: {text} (and the output Dense 10 softmax)." if text
+                                           else "What the chosen architecture is.")
+        problem = self.architecture_problem()
+        if problem is None and architecture is not None:
+            self.parameters_label.setText(f"Parameters: {count_text(architecture.parameter_count())}")
+            self.parameters_label.setToolTip("How many numbers the network learns (weights and biases).")
+        else:
+            self.parameters_label.setText("Parameters: – (these layers cannot work)")
+            self.parameters_label.setToolTip(problem or "")
+        self._update_model_state_text()
+        self._sync_editor()
+
+    @Slot()
+    def _layers_edited(self) -> None:
+        """The user changed the layers in the editor: they become the chosen architecture."""
+        if self.layer_editor.is_read_only():
+            return
+        text = self.layer_editor.architecture().to_text()
+        self._editor_shows = ("edit", text)
+        self._select_layers(text)
+        self._architecture_chosen()
+        self.configChanged.emit()
+
+    @Slot(str)
+    def _save_architecture(self, name: str) -> None:
+        editor = self.layer_editor
+        taken = {preset.name for preset in PRESETS.values()} | {preset.title.replace(" (default)", "")
+                                                                 for preset in PRESETS.values()}
+        taken |= {preset.title for preset in PRESETS.values()} | {DRAFT_TITLE, CUSTOM_NAME}
+        if not name or name in taken:
+            editor.say(f"“{name}” is the name of a preset: choose another name." if name else "Type a name first.")
+            return
+        text = editor.architecture().to_text()
+        replaced = self._named(name) is not None
+        kept = NamedArchitecture(name, text)
+        self._architectures = ([kept if item.name == name else item for item in self._architectures] if replaced
+                               else [*self._architectures, kept])
+        if self._draft == text:
+            self._draft = ""
+        self._fill_named_entries()
+        self._editor_shows = ("edit", text)
+        self.preset_combo.setCurrentIndex(self.preset_combo.findData(NAMED + name))  # → _architecture_chosen
+        editor.set_saved(self._saved_map())
+        editor.say(f"Replaced your architecture “{name}”." if replaced else
+                   f"Kept as “{name}”: it is in the Architecture list now, also after a restart.")
+        self.architecturesChanged.emit(self.architectures())
+        self.configChanged.emit()
+
+    @Slot(str)
+    def _delete_architecture(self, name: str) -> None:
+        named = self._named(name)
+        if named is None:
+            return
+        chosen = self.preset_combo.currentData() == NAMED + name
+        self._architectures = [item for item in self._architectures if item.name != name]
+        if chosen:  # its layers stay chosen, as unsaved layers
+            self._draft = named.text
+        self._fill_named_entries()
+        if chosen:
+            self.preset_combo.setCurrentIndex(self.preset_combo.findData(DRAFT))
+        self.layer_editor.set_saved(self._saved_map())
+        self.layer_editor.say(f"Forgot your architecture “{name}”.")
+        self.architecturesChanged.emit(self.architectures())
+        self.configChanged.emit()
+
+    @Slot()
+    def _sync_editor(self, *_args) -> None:
+        """Give the editor what it should show: the open model's layers (read-only) while Train continues
+        it, else the chosen architecture. Nothing is given twice, so an edit in progress keeps its focus."""
+        editor = self.layer_editor
+        if self._has_model and not self.new_model_check.isChecked():
+            wanted = ("model", self._model_title, self._model_layers.to_text() if self._model_layers else None)
+            if wanted != self._editor_shows:
+                editor.show_model(self._model_title, self._model_layers, self._model_rows)
+        else:
+            try:
+                architecture = self.current_architecture()
+            except ArchitectureError as error:
+                log.warning("the chosen layers cannot be read (%s)", error)
+                return
+            wanted = ("edit", architecture.to_text())
+            if wanted != self._editor_shows:
+                data = self.preset_combo.currentData()
+                if isinstance(data, str) and data.startswith(NAMED):
+                    name = data[len(NAMED):]  # the name field names the chosen architecture
+                elif data in PRESETS or self._editor_shows is None or self._editor_shows[0] == "model":
+                    name = ""
+                else:
+                    name = None  # unsaved layers: the name being typed stays
+                editor.edit(architecture, name)
+        self._editor_shows = wanted
 
     @Slot()
     def _changed(self, *_args) -> None:
@@ -581,8 +843,13 @@ class TrainingPanel(QWidget):
 
     @Slot()
     def _update_model_state_text(self, *_args) -> None:
-        title = PRESETS.get(self.preset_combo.currentData() or DEFAULT_PRESET)
-        title_text = title.title.replace(" (default)", "") if title else ""
+        data = self.preset_combo.currentData()
+        if data in PRESETS:
+            title_text = PRESETS[data].title.replace(" (default)", "")
+        elif data == DRAFT:
+            title_text = "network of your layers"
+        else:
+            title_text = f"“{self.architecture_name()}” network"
         if self._training:
             self.model_state_label.setText(f"Training {self._model_description}.")
             self.train_button.setText("Training…")
@@ -595,10 +862,14 @@ class TrainingPanel(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        self.train_button.setEnabled(self._tensorflow_ready and not self._training and not self._blocked)
+        problem = self.architecture_problem() if self.start_new_model() else None
+        self.train_button.setEnabled(self._tensorflow_ready and not self._training and not self._blocked
+                                     and problem is None)
         self.stop_button.setEnabled(self._training and not self._stopping)
         if not self._tensorflow_ready:
             self.train_button.setToolTip("Waiting for TensorFlow to load…")
+        elif problem is not None and not self._training:
+            self.train_button.setToolTip(f"These layers cannot work: {problem} Change them with Edit layers…")
         elif self._has_model and not self.new_model_check.isChecked():
             self.train_button.setToolTip("Continue training the open model for the chosen number of epochs "
                                          "(its optimizer state is kept).")
