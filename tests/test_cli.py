@@ -32,7 +32,7 @@ def test_help_answers_without_loading_tensorflow():
     assert time.perf_counter() - started < 30  # generous: a loaded CI machine; benchmarks/ has the figure
 
 
-@pytest.mark.parametrize("command", ["train", "evaluate", "predict", "devices", "self-test"])
+@pytest.mark.parametrize("command", ["train", "evaluate", "predict", "inspect", "layers", "export", "devices", "self-test"])
 def test_every_command_has_help(command):
     result = digit_lab(command, "--help")
     assert result.returncode == 0 and "usage: digit-lab " + command in result.stdout
