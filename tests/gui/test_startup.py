@@ -36,6 +36,10 @@ STARTUP_PROBE = textwrap.dedent("""
         app.processEvents()
         time.sleep(0.02)
     print("later status:", window.tensorflow_status())
+    while (window.is_opening() or window.model() is None) and time.monotonic() < deadline:
+        app.processEvents()  # a first launch: the ready-made model opens
+        time.sleep(0.02)
+    print("later model:", window.session.name())
     print("later train enabled:", window.training_panel.train_button.isEnabled())
     window.close()
 """)
@@ -55,6 +59,7 @@ def test_window_appears_while_tensorflow_loads(tmp_path):
     assert lines["status"] == "Loading TensorFlow…"
     assert lines["train enabled"] == "False"
     assert lines["later status"].startswith("TensorFlow 2.") and " ready · " in lines["later status"]
+    assert lines["later model"] == "Ready-made model"  # a first launch
     assert lines["later train enabled"] == "True"
 
 
