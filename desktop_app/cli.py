@@ -103,14 +103,18 @@ def config_from_args(args: argparse.Namespace, config_class: type[TrainConfig] =
     return config_class(**{name: value for name, value in values.items() if value is not None})
 
 
-def _keep_loaded_architecture(args: argparse.Namespace, config: TrainConfig, preset: str) -> TrainConfig:
-    """A continued model keeps its own architecture (`preset`, "" for a model from elsewhere) whatever
-    --preset says, and the saved config says so too."""
-    if "preset" in args.given and args.preset != preset:
-        kept = preset or "not a Digit Lab preset"
-        print(f"digit-lab: warning: --resume keeps the loaded model's architecture ({kept}); "
-              f"--preset {args.preset} is ignored.", file=sys.stderr)
-    return dataclasses.replace(config, preset=preset)
+def _keep_loaded_architecture(args: argparse.Namespace, config: TrainConfig, preset: str,
+                              layers: str = "") -> TrainConfig:
+    """A continued model keeps its own architecture (`preset`, "" for a model from elsewhere, or its own
+    `layers`) whatever --preset or --layers say, and the saved config says so too."""
+    for flag, given, kept in (("preset", args.preset, preset), ("layers", getattr(args, "layers", ""), layers)):
+        if flag in args.given and given != kept:
+            shown = kept or ("its own layers" if flag == "preset" and layers else "not a Digit Lab preset"
+                             if flag == "preset" else "the preset's layers")
+            value = given if flag == "preset" else f'"{given}"'
+            print(f"digit-lab: warning: --resume keeps the loaded model's architecture ({shown}); "
+                  f"--{flag} {value} is ignored.", file=sys.stderr)
+    return dataclasses.replace(config, preset=preset, layers=layers)
 
 
 def _open_model(path: str | Path):
@@ -140,7 +144,9 @@ def _train(args: argparse.Namespace) -> int:
     if args.resume:
         loaded = _open_model(args.resume)
         model, history = loaded.model, loaded.metadata.history
-        config = _keep_loaded_architecture(args, config, loaded.metadata.preset)
+        saved_layers = loaded.metadata.config.get("layers", "")
+        config = _keep_loaded_architecture(args, config, loaded.metadata.preset,
+                                           saved_layers if isinstance(saved_layers, str) else "")
     dataset = load_dataset(config.data)
     if not dataset.has_test_set and args.mix_mnist:  # a folder of images: keep MNIST in view
         from desktop_app.core.fine_tuning import mix_with_mnist

@@ -46,3 +46,16 @@ def test_train_layers_saves_the_description(tmp_path, capsys):
     assert metadata.config["layers"] == "conv 4 3, pool, flatten, dense 16"
     assert metadata.architecture["text"] == "conv 4 3, pool, flatten, dense 16"
     assert [layer["kind"] for layer in metadata.architecture["layers"]] == ["conv", "pool", "flatten", "dense"]
+
+
+def test_resume_keeps_the_models_own_layers(tmp_path, capsys):
+    first, second = tmp_path / "first.keras", tmp_path / "second.keras"
+    common = ["--epochs", "1", "--limit", "200", "--no-augment", "--device", "cpu"]
+    assert main(["train", "--layers", "conv 4 3, pool, flatten, dense 16", *common, "--out", str(first)]) == 0
+    assert main(["train", "--resume", str(first), "--layers", "flatten, dense 8", *common, "--out", str(second)]) == 0
+    assert "--resume keeps the loaded model's architecture (conv 4 3, pool, flatten, dense 16); --layers " \
+           "\"flatten, dense 8\" is ignored." in capsys.readouterr().err
+    metadata = read_metadata(second)
+    assert metadata.config["layers"] == "conv 4 3, pool, flatten, dense 16"
+    assert metadata.architecture["text"] == "conv 4 3, pool, flatten, dense 16"
+    assert len(metadata.history["loss"]) == 2
