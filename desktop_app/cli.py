@@ -43,12 +43,22 @@ class _CliProgress(TrainingObserver):
     """Prints a progress bar per epoch and the epoch figures, on stderr (stdout stays for --json)."""
 
     def __init__(self) -> None:
+        from desktop_app.core.timelapse import TimelapseRecorder
+
         self.bar = None
+        self.timelapse = TimelapseRecorder()  # saved in the model file: `inspect --snapshot` reads it
+
+    def wants_weights(self, epoch: int, step: int) -> bool:
+        return self.timelapse.wants(epoch, step)
+
+    def on_weights(self, progress, weights) -> None:
+        self.timelapse.add_progress(progress, weights)
 
     def on_message(self, text: str) -> None:
         print(text, file=sys.stderr)
 
     def on_train_begin(self, plan) -> None:
+        self.timelapse.begin(plan.initial_epoch, plan.steps_per_epoch)
         print(f"Training on {plan.train_samples} images ({plan.validation_samples} held out for "
               f"validation) on {plan.device}.", file=sys.stderr)
 
@@ -58,6 +68,7 @@ class _CliProgress(TrainingObserver):
         self.bar.update(progress.step, progress.steps, f"loss {progress.loss:.4f} acc {progress.accuracy:.4f}")
 
     def on_epoch_end(self, record, model) -> None:
+        self.timelapse.add_epoch(record, model.get_weights())
         figures = " ".join(f"{key} {value:.4f}" for key, value in record.metrics.items())
         line = f"epoch {record.epoch + 1}: {figures} ({record.seconds:.1f}s)"
         if self.bar is not None:
@@ -164,12 +175,14 @@ def _train(args: argparse.Namespace) -> int:
 
     previous_handler = signal.signal(signal.SIGINT, ask_to_stop)
     try:
-        result = train(config, _CliProgress(), stop_event, model=model, dataset=dataset, history=history)
+        progress = _CliProgress()
+        result = train(config, progress, stop_event, model=model, dataset=dataset, history=history)
     finally:
         signal.signal(signal.SIGINT, previous_handler)
     if result.epochs_completed == 0:
         return _report_nothing_saved(args, result, out)
-    saved = save_model(result.model, out, run_metadata(config, result.history, dataset.name))
+    saved = save_model(result.model, out, run_metadata(config, result.history, dataset.name),
+                       progress.timelapse.timelapse)
     summary = {"status": result.status, "reason": result.reason, "model": str(saved),
                "epochs": result.epochs_completed, "seconds": round(result.seconds, 2),
                "device": result.device, "metrics": result.final_metrics}
@@ -275,7 +288,19 @@ def _inspect(args: argparse.Namespace) -> int:
     from desktop_app.core.image_files import load_image_file
     from desktop_app.core.preprocess import preprocess_image
 
-    model = _open_model(args.model).model
+    loaded = _open_model(args.model)
+    model = loaded.model
+    moment = None
+    if args.snapshot is not None:
+        timelapse = loaded.timelapse
+        if timelapse is None or not len(timelapse):
+            raise DigitLabError(f"{args.model} has no training time-lapse (models trained by Digit Lab before "
+                                "the time-lapse, or saved from elsewhere, have none); leave --snapshot out.")
+        if not -len(timelapse) <= args.snapshot < len(timelapse):
+            raise DigitLabError(f"--snapshot {args.snapshot} is out of range: {args.model} keeps snapshots "
+                                f"0 to {len(timelapse) - 1} (see `digit-lab inspect --json`).")
+        moment = timelapse[args.snapshot]
+        model.set_weights(moment.float_weights())  # this process's own copy of the file's model
     image = preprocess_image(load_image_file(args.image))
     out.mkdir(parents=True, exist_ok=True)
     probabilities = Predictor(model).predict(image)
@@ -293,15 +318,51 @@ def _inspect(args: argparse.Namespace) -> int:
     written.append(report_files.write_grid_png(saliency, out / "saliency.png", scale=10))
     summary = {"image": args.image, "digit": int(probabilities.argmax()),
                "probabilities": [round(float(p), 6) for p in probabilities],
-               "layers": [info.label for info in extractor.layers], "files": [str(p) for p in written]}
+               "layers": [info.label for info in extractor.layers], "files": [str(p) for p in written],
+               "snapshot": None if moment is None else {"index": args.snapshot, "epoch": round(moment.epoch, 4),
+                                                          "accuracy": moment.accuracy()},
+               "snapshots": loaded.timelapse.summary() if loaded.timelapse is not None else []}
     if args.json:
         _emit_json(summary)
     else:
+        if moment is not None:
+            print(f"Snapshot {args.snapshot}: {moment.label()}")
         print(f"{args.image}: {summary['digit']} ({probabilities.max():.1%})")
         if not extractor.layers:
             print("This model has no convolution layers; filters.png shows its first dense layer's weights.")
         for path in written:
             print(f"wrote {path}")
+    return 0
+
+
+def _embed(args: argparse.Namespace) -> int:
+    """The digit map: the first --limit MNIST test digits placed in 2-D by the layer before the classifier."""
+    if args.limit is not None and args.limit < 1:
+        raise ValueError(f"--limit must be at least 1 (got {args.limit}).")
+    out = check_output_folder(args.out)  # before the work
+    import_tensorflow()
+    from desktop_app.core import embedding, report_files
+    from desktop_app.core.data import load_dataset
+
+    loaded = _open_model(args.model)
+    dataset = load_dataset(args.data)
+    images, labels = ((dataset.x_test, dataset.y_test) if dataset.has_test_set
+                      else (dataset.x_train, dataset.y_train))
+    digit_map = embedding.digit_map(loaded.model, images, labels, args.limit, args.method)
+    out.mkdir(parents=True, exist_ok=True)
+    written = [report_files.write_map_png(digit_map, out / "map.png"),
+               report_files.write_map_csv(digit_map, out / "map.csv")]
+    separation = embedding.neighbour_accuracy(digit_map.points, digit_map.labels)
+    if args.json:
+        _emit_json({"model": str(loaded.path), "dataset": dataset.name, "method": digit_map.method,
+                    "digits": len(digit_map.points), "mistakes": int(digit_map.mistakes.sum()),
+                    "knn_accuracy": round(separation, 4), "files": [str(path) for path in written]})
+        return 0
+    print(f"{loaded.path}: {len(digit_map.points)} {dataset.name} digits on a {digit_map.method.upper()} map, "
+          f"{int(digit_map.mistakes.sum())} read wrongly")
+    print(f"5-nearest-neighbour accuracy on held-out map points: {separation:.1%}")
+    for path in written:
+        print(f"wrote {path}")
     return 0
 
 
@@ -531,8 +592,27 @@ def build_parser(config_class: type[TrainConfig] = TrainConfig) -> argparse.Argu
     inspect.add_argument("model", metavar="MODEL.keras")
     inspect.add_argument("image", metavar="IMAGE")
     inspect.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
-    inspect.add_argument("--json", action="store_true", help="print the result as JSON on stdout")
+    inspect.add_argument("--json", action="store_true", help="print the result as JSON on stdout, with the "
+                         "saved time-lapse's snapshots (index, epoch fraction, accuracy)")
+    inspect.add_argument("--snapshot", type=int, metavar="K", default=None,
+                         help="show the network as it was at snapshot K of the last run's time-lapse saved "
+                              "in the model (0: the start; -1: the last)")
     inspect.set_defaults(handler=_inspect)
+
+    embed = commands.add_parser(
+        "embed", help="a map of how the network sorts digits (map.png, map.csv)",
+        description="Place MNIST test digits on a 2-D map by what the layer before the classifier makes of them "
+                    "(PCA), and write map.png (coloured by true digit, mistakes ringed) and map.csv (index, "
+                    "true_label, predicted_label, x, y) to DIR.")
+    embed.add_argument("model", metavar="MODEL.keras")
+    embed.add_argument("--out", required=True, metavar="DIR", help="folder for map.png and map.csv")
+    embed.add_argument("--method", default="pca", choices=["pca"], help="the projection (default %(default)s)")
+    embed.add_argument("--limit", type=int, default=2000, metavar="N",
+                       help="the first N test digits (default %(default)s)")
+    embed.add_argument("--data", default=None, metavar="PATH", help="default: the embedded MNIST test set")
+    embed.add_argument("--json", action="store_true",
+                       help="print {model, dataset, method, digits, mistakes, knn_accuracy, files} on stdout")
+    embed.set_defaults(handler=_embed)
 
     export = commands.add_parser(
         "export", help="export a model as ONNX, TensorFlow Lite or a SavedModel, and check it",

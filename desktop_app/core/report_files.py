@@ -1,4 +1,4 @@
-"""Evaluation and inspection results as files a person can open: PNG pictures and CSV tables.
+"""Evaluation, inspection and digit-map results as files a person can open: PNG pictures and CSV tables.
 
 Drawn with Pillow alone, so the CLI needs no plotting library and no display.
 """
@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from desktop_app.core.embedding import CSV_COLUMNS, DIGIT_COLOURS, MISTAKE_COLOUR, DigitMap
 from desktop_app.core.evaluation import EvaluationReport
 
 CELL = 44
@@ -114,4 +115,41 @@ def write_history_csv(history: dict[str, list[float]], path: Path) -> Path:
         for epoch in range(epochs):
             writer.writerow([epoch + 1, *(f"{history[key][epoch]:.6f}" if epoch < len(history[key]) else ""
                                           for key in keys)])
+    return path
+
+
+def write_map_csv(digit_map: DigitMap, path: Path) -> Path:
+    """One row per digit on the map: index (in the test set), true_label, predicted_label, x, y."""
+    with open(path, "w", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(CSV_COLUMNS)
+        for index, true, predicted, x, y in digit_map.rows():
+            writer.writerow([index, true, predicted, f"{x:.5f}", f"{y:.5f}"])
+    return path
+
+
+def write_map_png(digit_map: DigitMap, path: Path, size: int = 640) -> Path:
+    """The map as a picture: a dot per digit coloured by its true label, mistakes ringed, a legend."""
+    margin, legend_height = 20, 34
+    image = Image.new("RGB", (size, size + legend_height), "white")
+    draw = ImageDraw.Draw(image)
+    points = np.asarray(digit_map.points, np.float64)
+    low, high = (points.min(axis=0), points.max(axis=0)) if len(points) else (np.zeros(2), np.ones(2))
+    scale = (size - 2 * margin) / np.maximum(high - low, 1e-9)
+    pixels = np.column_stack([margin + (points[:, 0] - low[0]) * scale[0],
+                              size - margin - (points[:, 1] - low[1]) * scale[1]])  # y up, as on screen
+    for (x, y), label in zip(pixels, digit_map.labels):
+        draw.ellipse([x - 2.5, y - 2.5, x + 2.5, y + 2.5], fill=DIGIT_COLOURS[int(label) % 10])
+    for x, y in pixels[digit_map.mistakes]:
+        draw.ellipse([x - 6, y - 6, x + 6, y + 6], outline=MISTAKE_COLOUR, width=2)
+    font = _font(14)
+    x = margin
+    for digit, colour in enumerate(DIGIT_COLOURS):
+        draw.ellipse([x, size + 12, x + 10, size + 22], fill=colour)
+        draw.text((x + 14, size + 17), str(digit), fill="black", font=font, anchor="lm")
+        x += 40
+    draw.ellipse([x, size + 10, x + 14, size + 24], outline=MISTAKE_COLOUR, width=2)
+    draw.text((x + 18, size + 17), f"mistake ({int(digit_map.mistakes.sum())} of {len(points)})",
+              fill="black", font=font, anchor="lm")
+    image.save(path)
     return path
