@@ -1,5 +1,5 @@
-"""Inspection (looking inside the network): the Inside-the-network, Evaluation, Model summary and History
-docks, Model ▸ Evaluate on MNIST Test Set, and the canvas' “Show what the network looks at” overlay.
+"""Inspection (looking inside the network): the Inside-the-network, Digit map, Evaluation, Model summary and
+History docks, Model ▸ Evaluate on MNIST Test Set, and the canvas' “Show what the network looks at” overlay.
 
 Everything follows the model the canvas reads with (`session.predictor().model`): the open model, or during
 training the copy holding the last finished epoch's weights, which only the GUI thread touches. The views
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QCheckBox
 from desktop_app.core.inspection import network_field_in_drawing, saliency_map
 from desktop_app.gui.drawing.controller import DrawingController
 from desktop_app.gui.feature import Contributions, DockPlacement, make_dock
+from desktop_app.gui.inspection.digit_map_view import DigitMapView
 from desktop_app.gui.inspection.evaluation_view import EvaluationView
 from desktop_app.gui.inspection.history_view import HistoryView, run_label
 from desktop_app.gui.inspection.model_summary_view import ModelSummaryView
@@ -37,7 +38,7 @@ SALIENCY_SETTING = "inspection/show_saliency"
 
 
 class InspectionController(QObject):
-    """Owns the four views and keeps them in step with the session's model and the drawing."""
+    """Owns the five views and keeps them in step with the session's model and the drawing."""
 
     def __init__(self, session: ModelSession, tasks: TaskRunner, drawing: DrawingController,
                  settings: AppSettings, parent: QObject | None = None) -> None:
@@ -53,6 +54,7 @@ class InspectionController(QObject):
         self.evaluation_limit: int | None = None  # None: all 10 000 test images (tests use fewer)
 
         self.inspection = InspectionView()
+        self.digit_map = DigitMapView()
         self.evaluation = EvaluationView()
         self.summary = ModelSummaryView()
         self.history = HistoryView()
@@ -88,6 +90,7 @@ class InspectionController(QObject):
         tasks.tasksChanged.connect(self._update_actions)
         self.evaluation.evaluateRequested.connect(self.evaluate)
         self.evaluation.imageChosen.connect(self.show_on_canvas)
+        self.digit_map.imageChosen.connect(self.show_on_canvas)
         self.saliency_check.toggled.connect(self._saliency_toggled)
         self._schedule_update()
 
@@ -96,6 +99,9 @@ class InspectionController(QObject):
         self.inside_dock = make_dock("Inside the network", "InsideDock", self.inspection,
                                      "The feature maps of each convolution for your drawing, and what the "
                                      "first layer has learned.")
+        self.map_dock = make_dock("Digit map", "DigitMapDock", self.digit_map,
+                                  "How the network sorts 2,000 test digits (what its last hidden layer makes "
+                                  "of them, in 2-D), its mistakes ringed, and where your drawing lands.")
         self.evaluation_dock = make_dock("Evaluation", "EvaluationDock", self.evaluation,
                                          "Accuracy on the MNIST test set, the confusion matrix and the mistakes.")
         self.history_dock = make_dock("History", "HistoryDock", self.history,
@@ -104,6 +110,7 @@ class InspectionController(QObject):
                                       "The layers of the model, their output shapes and parameters.")
         return Contributions(
             docks=[DockPlacement(self.inside_dock, area.RightDockWidgetArea),
+                   DockPlacement(self.map_dock, area.RightDockWidgetArea, "InsideDock"),
                    DockPlacement(self.evaluation_dock, area.RightDockWidgetArea, "InsideDock"),
                    DockPlacement(self.history_dock, area.BottomDockWidgetArea, "CurvesDock"),
                    DockPlacement(self.summary_dock, area.BottomDockWidgetArea, "CurvesDock")],
@@ -162,14 +169,17 @@ class InspectionController(QObject):
             previous, self._model = self._model, model
             self.inspection.set_model(model)
             self.summary.set_model(model)
+            self.digit_map.set_model(model)
             if previous is not None:
                 self.evaluation.mark_stale()
         elif self._weights_stale and model is not None:
             self.inspection.refresh_weights()
+            self.digit_map.refresh_weights()
         self._weights_stale = False
         self._update_actions()
         self._image = self.drawing.network_input()
         self.inspection.show_image(self._image)
+        self.digit_map.show_image(self._image)
         if self.saliency_check.isChecked():
             self._schedule_saliency()
 
