@@ -33,6 +33,8 @@ from desktop_app.core.safe_files import require_regular_file
 log = logging.getLogger(__name__)
 
 METADATA_ENTRY = "digit_lab.json"
+TIMELAPSE_ENTRY = "digit_lab_timelapse.npz"  # the last run's time-lapse (core.timelapse), when it has one
+MAX_TIMELAPSE_BYTES = 32 << 20  # a default network's is about 3 MB
 EXPECTED_INPUT = (None, 28, 28, 1)
 EXPECTED_OUTPUT = (None, 10)
 CONVERT_HINT = ("convert it in a trusted Python session with "
@@ -103,6 +105,7 @@ class LoadedModel:
     metadata: ModelMetadata
     path: Path
     warnings: list[str] = field(default_factory=list)  # what was odd but did not stop the model opening
+    timelapse: Any = None  # the last run's core.timelapse.Timelapse, or None (older files have none)
 
 
 def atomic_write(target: str | Path, write: Callable[[Path], object], *, suffix: str = "",
@@ -156,9 +159,10 @@ def _save_error(target: Path, error: BaseException) -> ModelFileError:
     return ModelFileError(f"Could not save {target}: {why}. Any file that was there is unchanged.")
 
 
-def save_model(model, path: str | Path, metadata: ModelMetadata | None = None) -> Path:
+def save_model(model, path: str | Path, metadata: ModelMetadata | None = None, timelapse=None) -> Path:
     """Write `model` to `path` (".keras" appended if missing) so that a crash or a full disk never
-    leaves half a file: the model goes to a temporary file in the same folder, then replaces the target."""
+    leaves half a file: the model goes to a temporary file in the same folder, then replaces the target.
+    A `timelapse` (core.timelapse.Timelapse with snapshots) goes in as an extra .npz entry."""
     target = Path(path).expanduser()
     if target.suffix != ".keras":
         target = target.with_name(target.name + ".keras")
@@ -171,6 +175,8 @@ def save_model(model, path: str | Path, metadata: ModelMetadata | None = None) -
         model.save(temporary)
         with zipfile.ZipFile(temporary, "a") as archive:
             archive.writestr(METADATA_ENTRY, json.dumps(dataclasses.asdict(metadata), indent=1))
+            if timelapse is not None and len(timelapse):
+                archive.writestr(TIMELAPSE_ENTRY, timelapse.to_bytes())  # compressed already: stored
 
     try:
         atomic_write(target, write, suffix=".keras")  # Keras saves by the suffix
@@ -273,7 +279,36 @@ def load_model(path: str | Path, progress: Callable[[int], None] | None = None) 
         raise ModelFileError(_describe_load_error(path, error)) from error
     _check_shapes(path, model)
     problems: list[str] = []
-    return LoadedModel(model, read_metadata(path, problems), path, problems)
+    metadata = read_metadata(path, problems)
+    return LoadedModel(model, metadata, path, problems, read_timelapse(path, problems, model))
+
+
+def read_timelapse(path: str | Path, problems: list[str] | None = None, model=None):
+    """The time-lapse saved in a .keras file (core.timelapse.Timelapse), or None when it has none. One
+    that is too large, unreadable or (given `model`) does not fit the model's weights is named in
+    `problems` and ignored: the model still opens."""
+    from desktop_app.core.timelapse import Timelapse
+
+    problems = problems if problems is not None else []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if TIMELAPSE_ENTRY not in archive.namelist():
+                return None
+            timelapse = Timelapse.from_bytes(read_member(archive, TIMELAPSE_ENTRY, MAX_TIMELAPSE_BYTES))
+    except (zipfile.BadZipFile, OSError, ValueError, ModelFileError) as error:
+        problem = f"its training time-lapse is unreadable ({str(error)[:120]}) and is ignored"
+    else:
+        if model is None or all(_fits(model, snapshot.weights) for snapshot in timelapse.snapshots):
+            return timelapse
+        problem = "its training time-lapse does not fit the model's weights and is ignored"
+    log.warning("%s: %s", path, problem)
+    problems.append(problem)
+    return None
+
+
+def _fits(model, weights: list) -> bool:
+    shapes = [tuple(variable.shape) for variable in model.weights]
+    return len(shapes) == len(weights) and all(shape == array.shape for shape, array in zip(shapes, weights))
 
 
 @contextlib.contextmanager

@@ -232,6 +232,15 @@ class TrainingObserver:
     def on_message(self, text: str) -> None: ...
     def on_train_begin(self, plan: TrainingPlan) -> None: ...
     def on_batch_end(self, progress: BatchProgress) -> None: ...
+
+    def wants_weights(self, epoch: int, step: int) -> bool:
+        """Whether `on_weights` should hear the weights after batch `step` (1-based; 0: before the first
+        batch) of `epoch`: a time-lapse keeps a few moments (core.timelapse). Asked after every batch."""
+        return False
+
+    def on_weights(self, progress: BatchProgress, weights: list) -> None:
+        """A numpy copy of the weights at a moment `wants_weights` asked for (progress.step 0: the start)."""
+
     def on_epoch_end(self, record: EpochRecord, model: Any) -> None: ...
     def on_finished(self, result: TrainingResult) -> None: ...
 
@@ -256,6 +265,9 @@ def _make_bridge(observer: TrainingObserver, stop_event: threading.Event, config
             if not self.model.optimizer.built:  # so that its state exists to be remembered from the start
                 self.model.optimizer.build(self.model.trainable_variables)
             self.remember_good_state()
+            if observer.wants_weights(plan.initial_epoch, 0):  # the time-lapse's first frame
+                observer.on_weights(BatchProgress(plan.initial_epoch, 0, plan.steps_per_epoch, math.nan,
+                                                  math.nan), [array.copy() for array in self.good_weights])
 
         def remember_good_state(self) -> None:
             """The weights and the optimizer's variables (moments, step count) of the last good epoch: after
@@ -289,8 +301,11 @@ def _make_bridge(observer: TrainingObserver, stop_event: threading.Event, config
                                 "try a lower learning rate.")
                 self.model.stop_training = True
                 return
-            observer.on_batch_end(BatchProgress(self._epoch_index(), batch + 1, plan.steps_per_epoch,
-                                                loss, float(logs.get("accuracy", float("nan")))))
+            progress = BatchProgress(self._epoch_index(), batch + 1, plan.steps_per_epoch, loss,
+                                     float(logs.get("accuracy", float("nan"))))
+            observer.on_batch_end(progress)
+            if observer.wants_weights(progress.epoch, progress.step):
+                observer.on_weights(progress, self.model.get_weights())
             if stop_event.is_set() and not self.model.stop_training:
                 self._epoch_stopped = batch + 1 < plan.steps_per_epoch
                 self.stopped_by_user = True

@@ -36,6 +36,7 @@ class ModelSession(QObject):
     unsavedChanged = Signal(bool)  # saved, or changed since; the path may have changed too
     historyReplaced = Signal()  # the history went back to an earlier one (a fine-tune undone)
     runRecorded = Signal(object)  # a training run of this session ended (a core TrainingResult)
+    timelapseChanged = Signal()  # the time-lapse grew (a run keeps snapshots) or another one came
     logLine = Signal(str)  # a line for the training log (what happened to the model)
     statusMessage = Signal(str, int)  # a transient status-bar message and its milliseconds (0: until replaced)
 
@@ -49,6 +50,10 @@ class ModelSession(QObject):
         self._weights_note = ""
         self._ready_made = False  # the packaged model, opened without a path: Save asks for one
         self._discard_guard: Callable[[], bool] = lambda: True
+        self._timelapse = None  # the last run's core.timelapse.Timelapse (saved with the model), or None
+        self._moment_predictor = None  # a second copy showing a time-lapse snapshot, built on first use
+        self._showing_moment = False
+        self._moment_note = ""
 
     # -- reading ------------------------------------------------------------------------------------
     def model(self):
@@ -67,8 +72,49 @@ class ModelSession(QObject):
         return self._unsaved
 
     def predictor(self):
-        """The Predictor the canvas reads with (on a copy of the model), or None."""
+        """The Predictor the canvas reads with (on a copy of the model), or None; while a time-lapse
+        snapshot is shown, the Predictor holding that snapshot's weights."""
+        if self._showing_moment and self._moment_predictor is not None:
+            return self._moment_predictor
         return self._predictor
+
+    def live_predictor(self):
+        """The canvas' Predictor with the model's own (or the last epoch's) weights, whatever is shown."""
+        return self._predictor
+
+    # -- the time-lapse -------------------------------------------------------------------------------
+    def timelapse(self):
+        """The last run's time-lapse (core.timelapse.Timelapse), or None."""
+        return self._timelapse
+
+    def set_timelapse(self, timelapse) -> None:
+        """The time-lapse of the run that is training or has just ended: saved with the model."""
+        self._timelapse = timelapse
+        self.timelapseChanged.emit()
+
+    def is_showing_moment(self) -> bool:
+        return self._showing_moment
+
+    def show_moment(self, weights: list | None, note: str = "") -> bool:
+        """Let the canvas and the views read with `weights` (a time-lapse snapshot, float32) on a copy of
+        their own, never the live model; None returns to the live weights. False without a model."""
+        if weights is None:
+            if not self._showing_moment:
+                return True
+            self._showing_moment = False
+            self.weightsChanged.emit()
+            return True
+        if self._predictor is None:
+            return False
+        from desktop_app.core.inference import Predictor
+
+        if self._moment_predictor is None:  # a copy of the canvas' copy: only this thread touches either
+            self._moment_predictor = Predictor.copy_of(self._predictor.model)
+        self._moment_predictor.set_weights(weights)
+        self._showing_moment = True
+        self._moment_note = note
+        self.weightsChanged.emit()
+        return True
 
     def history(self) -> dict[str, list[float]]:
         return {key: list(values) for key, values in (self._metadata.history or {}).items()}
@@ -120,8 +166,8 @@ class ModelSession(QObject):
 
     def weights_note(self) -> str:
         """What the canvas' weights are, for the prediction panel: the model and its accuracy, or the
-        epoch a running training has reached."""
-        return self._weights_note
+        epoch a running training has reached; or the time-lapse moment shown."""
+        return self._moment_note if self._showing_moment else self._weights_note
 
     def file_note(self) -> str:
         """“Model: digits · 5 epoch(s) · validation accuracy 99.1 %”."""
@@ -170,7 +216,7 @@ class ModelSession(QObject):
         becomes the open model; what was odd in its metadata goes to the log. The `ready_made` model is
         opened without its path, so that Save never writes over the packaged file."""
         self._install(loaded.model, loaded.metadata, None if ready_made else loaded.path, unsaved=False,
-                      predictor=predictor, ready_made=ready_made)
+                      predictor=predictor, ready_made=ready_made, timelapse=loaded.timelapse)
         for warning in loaded.warnings:
             self.log(f"{loaded.path.name}: {warning}.")
 
@@ -196,10 +242,11 @@ class ModelSession(QObject):
         return True
 
     def _install(self, model, metadata: ModelMetadata, path: Path | None, *, unsaved: bool, predictor=None,
-                 note: str | None = None, copy: bool = True, ready_made: bool = False) -> None:
+                 note: str | None = None, copy: bool = True, ready_made: bool = False, timelapse=None) -> None:
         from desktop_app.core.inference import Predictor
 
         self._ready_made = ready_made
+        self._timelapse, self._moment_predictor, self._showing_moment = timelapse, None, False
         if predictor is None and model is not None and copy:
             predictor = Predictor.copy_of(model)
         self._model, self._metadata, self._predictor = model, metadata, predictor
@@ -208,6 +255,7 @@ class ModelSession(QObject):
         self._weights_note = self.file_note() if note is None else note
         self.modelChanged.emit()
         self.unsavedChanged.emit(unsaved)
+        self.timelapseChanged.emit()
 
     def show_weights(self, weights: list, note: str) -> None:
         """Give the canvas' Predictor `weights` (a numpy snapshot, e.g. the epoch that just ended)."""
@@ -256,7 +304,7 @@ class ModelSession(QObject):
         metadata = ModelMetadata(preset=self._metadata.preset, dataset=self._metadata.dataset,
                                  config=dict(self._metadata.config or {}), history=self.history(),
                                  architecture=dict(self._metadata.architecture or {}))
-        written = save_model(self._model, path, metadata)
+        written = save_model(self._model, path, metadata, self._timelapse)
         self._metadata.saved_at = metadata.saved_at
         self._path = written
         self._weights_note = self.file_note()

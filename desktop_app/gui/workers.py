@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
+from desktop_app.core.timelapse import TimelapseRecorder
 from desktop_app.core.training import (BatchProgress, EpochRecord, TrainConfig, TrainingObserver,
                                        TrainingPlan, TrainingResult, new_model, train)
 from desktop_app.gui.text_format import describe_exception, preset_title
@@ -105,11 +106,20 @@ class _SignalObserver(TrainingObserver):
         self._worker = worker
         self._last_batch_signal = 0.0
         self._interval = 1.0 / BATCH_SIGNALS_PER_SECOND
+        self._timelapse = TimelapseRecorder()
+
+    def wants_weights(self, epoch: int, step: int) -> bool:
+        return self._timelapse.wants(epoch, step)
+
+    def on_weights(self, progress: BatchProgress, weights: list) -> None:
+        # float16 copies made here, on the training thread; the snapshot travels as a value
+        self._worker.moment_kept.emit(self._timelapse.add_progress(progress, weights))
 
     def on_message(self, text: str) -> None:
         self._worker.message.emit(text)
 
     def on_train_begin(self, plan: TrainingPlan) -> None:
+        self._timelapse.begin(plan.initial_epoch, plan.steps_per_epoch)
         self._worker.plan_ready.emit(plan)
 
     def on_batch_end(self, progress: BatchProgress) -> None:
@@ -124,6 +134,7 @@ class _SignalObserver(TrainingObserver):
         weights = model.get_weights()
         self._worker.last_snapshot = weights
         self._worker.epoch_ended.emit(record, weights)
+        self._worker.moment_kept.emit(self._timelapse.add_epoch(record, weights))
 
 
 class TrainingWorker(QObject):
@@ -140,6 +151,7 @@ class TrainingWorker(QObject):
     plan_ready = Signal(object)  # TrainingPlan
     batch_progress = Signal(object)  # BatchProgress, about 5 per second and each epoch's last batch
     epoch_ended = Signal(object, object)  # EpochRecord, that epoch's weights (a list of numpy arrays)
+    moment_kept = Signal(object)  # a core.timelapse Snapshot (float16 copies) for the run's time-lapse
     finished = Signal(object)  # TrainingResult (status "failed" with a reason when train raised)
     activity = "Training"  # how a failure's message and log line begin
 

@@ -70,5 +70,8 @@ class DrawingController(QObject):
 
     @Slot()
     def _weights_changed(self) -> None:
+        if self.prediction.predictor() is not self.session.predictor():  # a time-lapse moment, or back
+            self.prediction.set_predictor(self.session.predictor(), self.session.weights_note())
+            return
         self.prediction.set_model_note(self.session.weights_note())
         self.prediction.refresh()

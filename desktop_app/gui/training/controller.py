@@ -18,6 +18,7 @@ from desktop_app.core.architecture import Architecture, ArchitectureError
 from desktop_app.core.errors import DigitLabError
 from desktop_app.core.modelio import ModelMetadata
 from desktop_app.core.models import PRESETS, architecture_of, layer_summary
+from desktop_app.core.timelapse import Timelapse
 from desktop_app.core.training import (BatchProgress, EpochRecord, TrainConfig, TrainingPlan, TrainingResult,
                                        run_metadata)
 from desktop_app.gui.feature import Contributions, DockPlacement, make_dock
@@ -28,6 +29,7 @@ from desktop_app.gui.text_format import format_duration, format_metrics, tensorb
 from desktop_app.gui.training.log_view import TrainingLog
 from desktop_app.gui.training.panel import TrainingPanel
 from desktop_app.gui.training.plots import TrainingPlots
+from desktop_app.gui.training.timelapse_bar import TimelapseBar
 from desktop_app.gui.workers import PredictorWorker, TensorFlowInfo, TrainingWorker
 
 TRAINING = "training"  # the task kind of every run, fine-tuning included
@@ -62,6 +64,7 @@ class TrainingController(QObject):
         self.panel = TrainingPanel()
         self.plots = TrainingPlots()
         self.log_view = TrainingLog()
+        self.timelapse_bar = TimelapseBar()
         self.panel.set_architectures(settings.architectures())
         self.panel.set_config(dataclasses.replace(settings.train_config(), layers=settings.chosen_layers()),
                               settings.data_folders())
@@ -73,6 +76,8 @@ class TrainingController(QObject):
         session.logLine.connect(self.log_view.append_line)
         session.modelChanged.connect(self._model_changed)
         session.historyReplaced.connect(self._show_history)
+        session.timelapseChanged.connect(self._timelapse_changed)
+        self.timelapse_bar.momentChosen.connect(self._show_moment)
         session.unsavedChanged.connect(self._describe_model)
         session.unsavedChanged.connect(self._show_model_layers)  # saving names the model anew
         tasks.tasksChanged.connect(self._tasks_changed)
@@ -97,7 +102,8 @@ class TrainingController(QObject):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(8, 4, 8, 8)
-        layout.addWidget(bottom)
+        layout.addWidget(bottom, 1)
+        layout.addWidget(self.timelapse_bar)
         self.curves_dock = make_dock("Training curves and log", "CurvesDock", box,
                                      "Loss and accuracy per batch and per epoch, and the training log.")
         area = Qt.DockWidgetArea
@@ -229,6 +235,7 @@ class TrainingController(QObject):
         worker.plan_ready.connect(self._plan)
         worker.batch_progress.connect(self._batch)
         worker.epoch_ended.connect(self._epoch_ended)
+        worker.moment_kept.connect(self._moment_kept)
         worker.finished.connect(on_finished)
         self._worker, self._config, self._on_finished, self._result = worker, config, on_finished, None
         self._latest_weights = None
@@ -236,6 +243,8 @@ class TrainingController(QObject):
             self._worker = None
             return False
         self.panel.set_training(True)
+        self.timelapse_bar.go_live()
+        self.session.set_timelapse(Timelapse())  # this run's, filled as its snapshots arrive
         return True
 
     def end_run(self, worker: TrainingWorker, result: TrainingResult) -> bool:
@@ -301,6 +310,36 @@ class TrainingController(QObject):
             return
         self.plots.add_batch(progress)
         self.panel.show_batch(progress)
+
+    @Slot(object)
+    def _moment_kept(self, snapshot) -> None:
+        """A time-lapse snapshot from the training thread (float16 copies, never written again)."""
+        if self._worker is None:
+            return
+        timelapse = self.session.timelapse()
+        if timelapse is None:  # a new model was adopted since the run began
+            timelapse = Timelapse()
+        timelapse.keep(snapshot)
+        self.session.set_timelapse(timelapse)
+
+    @Slot()
+    def _timelapse_changed(self) -> None:
+        timelapse = self.session.timelapse()
+        self.timelapse_bar.set_labels([snapshot.label() for snapshot in timelapse.snapshots] if timelapse else [])
+        if self.timelapse_bar.is_live() and self.session.is_showing_moment():  # another model: live again
+            self._show_moment(-1)
+
+    @Slot(int)
+    def _show_moment(self, index: int) -> None:
+        """The bar moved: the views read with that snapshot's weights (a copy), or live again (-1)."""
+        timelapse = self.session.timelapse()
+        if index < 0 or timelapse is None or index >= len(timelapse):
+            self.plots.show_moment(None)
+            self.session.show_moment(None)
+            return
+        snapshot = timelapse[index]
+        self.plots.show_moment(snapshot.epoch)
+        self.session.show_moment(snapshot.float_weights(), f"Time-lapse: {snapshot.label()}")
 
     @Slot(object, object)
     def _epoch_ended(self, record: EpochRecord, weights: list) -> None:

@@ -80,6 +80,9 @@ class MetricPlot(QWidget):
         self.crosshair = pg.InfiniteLine(angle=90, movable=False)
         self.crosshair.setVisible(False)
         item.addItem(self.crosshair, ignoreBounds=True)
+        self.moment_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#10b981", width=2))
+        self.moment_line.setVisible(False)  # the time-lapse snapshot the window shows
+        item.addItem(self.moment_line, ignoreBounds=True)
         self._mouse_proxy = pg.SignalProxy(self.plot_widget.scene().sigMouseMoved, rateLimit=30,
                                            slot=self._mouse_moved)
 
@@ -252,6 +255,15 @@ class MetricPlot(QWidget):
                     parts.append(f"{label} {self._format(series[nearest])}")
         self.readout.setText(" · ".join(parts))
 
+    def show_moment(self, x: float | None) -> None:
+        """A vertical marker at epoch `x` (the time-lapse snapshot shown); None hides it."""
+        if x is not None:
+            self.moment_line.setPos(x)
+        self.moment_line.setVisible(x is not None)
+
+    def moment(self) -> float | None:
+        return float(self.moment_line.value()) if self.moment_line.isVisible() else None
+
     def readout_text(self) -> str:
         return self.readout.text()
 
@@ -363,6 +375,11 @@ class TrainingPlots(QWidget):
         x = record.epoch + 1
         self.loss.set_epoch_value(x, metrics.get("loss"), metrics.get("val_loss"))
         self.accuracy.set_epoch_value(x, metrics.get("accuracy"), metrics.get("val_accuracy"))
+
+    def show_moment(self, x: float | None) -> None:
+        """Both plots mark epoch `x` (a time-lapse snapshot); None: the live model, no marker."""
+        for plot in (self.loss, self.accuracy):
+            plot.show_moment(x)
 
     def point_counts(self) -> dict[str, tuple[int, int, int]]:
         return {"loss": self.loss.counts(), "accuracy": self.accuracy.counts()}
