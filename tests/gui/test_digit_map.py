@@ -77,3 +77,18 @@ def test_hovering_shows_a_digit_and_clicking_puts_it_on_the_canvas(qtbot, window
     assert not window.canvas.is_empty()
     controller.update_now()
     assert view.drawing_point is not None  # the chosen digit is now the star
+
+
+def test_the_map_follows_new_weights_without_flipping(qtbot, window):
+    """Each finished epoch hands the canvas' copy new weights: the map is made again, turned to match."""
+    controller, view = _window_with_map(qtbot, window)
+    before = view.digit_map()
+    weights = window.session.predictor().model.get_weights()
+    rng = np.random.default_rng(0)
+    window.session.show_weights([w + (rng.normal(scale=0.02, size=w.shape) * (np.std(w) + 1e-3)).astype(w.dtype)
+                                 for w in weights], "nudged weights")
+    controller.update_now()
+    after = view.digit_map()
+    assert after is not before and not np.array_equal(after.points, before.points)
+    spread = np.ptp(before.points)
+    assert np.median(np.linalg.norm(after.points - before.points, axis=1)) < 0.1 * spread

@@ -88,12 +88,13 @@ class DigitMapView(QWidget):
 
     # -- what the controller calls --------------------------------------------------------------
     def set_model(self, model) -> None:
-        """Another model (or None): a new map, not turned to match the last model's."""
+        """Another model (or None). The new map is turned to match the last one, as after an epoch: the
+        copy a training run starts from, or a retrained model, keeps the picture the user knows."""
         self._model = model
         self._mapper = None
-        self._map = None
         self._stale = True
         if model is None:
+            self._map = None
             self._clear()
             return
         self._refresh_if_shown()
