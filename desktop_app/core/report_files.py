@@ -129,27 +129,31 @@ def write_map_csv(digit_map: DigitMap, path: Path) -> Path:
 
 
 def write_map_png(digit_map: DigitMap, path: Path, size: int = 640) -> Path:
-    """The map as a picture: a dot per digit coloured by its true label, mistakes ringed, a legend."""
-    margin, legend_height = 20, 34
-    image = Image.new("RGB", (size, size + legend_height), "white")
+    """The map as a picture: a dot per digit coloured by its true label, mistakes ringed, a legend (drawn
+    at twice the size and scaled down, so the dots are round)."""
+    k = 2  # supersampling
+    margin, legend_height = 20 * k, 34 * k
+    full = size * k
+    image = Image.new("RGB", (full, full + legend_height), "white")
     draw = ImageDraw.Draw(image)
     points = np.asarray(digit_map.points, np.float64)
     low, high = (points.min(axis=0), points.max(axis=0)) if len(points) else (np.zeros(2), np.ones(2))
-    scale = (size - 2 * margin) / np.maximum(high - low, 1e-9)
+    scale = (full - 2 * margin) / np.maximum(high - low, 1e-9)
     pixels = np.column_stack([margin + (points[:, 0] - low[0]) * scale[0],
-                              size - margin - (points[:, 1] - low[1]) * scale[1]])  # y up, as on screen
+                              full - margin - (points[:, 1] - low[1]) * scale[1]])  # y up, as on screen
+    dot, ring = 2.6 * k, 6 * k
     for (x, y), label in zip(pixels, digit_map.labels):
-        draw.ellipse([x - 2.5, y - 2.5, x + 2.5, y + 2.5], fill=DIGIT_COLOURS[int(label) % 10])
+        draw.ellipse([x - dot, y - dot, x + dot, y + dot], fill=DIGIT_COLOURS[int(label) % 10])
     for x, y in pixels[digit_map.mistakes]:
-        draw.ellipse([x - 6, y - 6, x + 6, y + 6], outline=MISTAKE_COLOUR, width=2)
-    font = _font(14)
-    x = margin
+        draw.ellipse([x - ring, y - ring, x + ring, y + ring], outline=MISTAKE_COLOUR, width=2 * k)
+    font = _font(14 * k)
+    x, middle = margin, full + 17 * k
     for digit, colour in enumerate(DIGIT_COLOURS):
-        draw.ellipse([x, size + 12, x + 10, size + 22], fill=colour)
-        draw.text((x + 14, size + 17), str(digit), fill="black", font=font, anchor="lm")
-        x += 40
-    draw.ellipse([x, size + 10, x + 14, size + 24], outline=MISTAKE_COLOUR, width=2)
-    draw.text((x + 18, size + 17), f"mistake ({int(digit_map.mistakes.sum())} of {len(points)})",
+        draw.ellipse([x, middle - 5 * k, x + 10 * k, middle + 5 * k], fill=colour)
+        draw.text((x + 14 * k, middle), str(digit), fill="black", font=font, anchor="lm")
+        x += 40 * k
+    draw.ellipse([x, middle - 7 * k, x + 14 * k, middle + 7 * k], outline=MISTAKE_COLOUR, width=2 * k)
+    draw.text((x + 18 * k, middle), f"mistake ({int(digit_map.mistakes.sum())} of {len(points)})",
               fill="black", font=font, anchor="lm")
-    image.save(path)
+    image.resize((size, size + legend_height // k), Image.Resampling.LANCZOS).save(path)
     return path
