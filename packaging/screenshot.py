@@ -4,6 +4,7 @@
     python packaging/screenshot.py shot.png --state idle # the window as it starts, no model yet
     python packaging/screenshot.py docs/first-launch.png --state first-launch  # the ready-made model reads a 3
     python packaging/screenshot.py docs/layer-editor.png --state layer-editor  # the layer editor, mid-edit
+    python packaging/screenshot.py docs/timelapse.png --state timelapse  # scrubbed back into the first epoch
     xvfb-run -s "-screen 0 1600x1000x24" python packaging/screenshot.py   # under a virtual X server
 
 It runs offscreen unless a display is there, keeps its settings in a temporary folder (never the user's),
@@ -11,7 +12,8 @@ and trains the default architecture on the first images of the embedded MNIST th
 button. `--state training` (the default) grabs the window during the last epoch, with the curves of the
 finished epochs, the progress bar and the live prediction; `--state trained` waits for the end.
 `--state layer-editor` grabs the layer editor alone, part way through turning the classic CNN into a
-lighter network of one's own.
+lighter network of one's own. `--state timelapse` trains to the end, then moves the time-lapse slider
+back to the snapshot about 10 % into the first epoch, with the saliency overlay on.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", nargs="?", default=str(REPO / "docs" / "screenshot.png"),
                         help="the PNG to write (default: docs/screenshot.png)")
-    parser.add_argument("--state", choices=("training", "trained", "idle", "first-launch", "layer-editor"), default="training",
+    parser.add_argument("--state", choices=("training", "trained", "idle", "first-launch", "layer-editor",
+                                              "timelapse"), default="training",
                         help="when to grab the window (default: during the last epoch)")
     parser.add_argument("--size", default="1440x900", help="window size in pixels, WIDTHxHEIGHT")
     parser.add_argument("--train-limit", type=int, default=6000, help="training images (default 6000)")
@@ -97,6 +100,19 @@ def edit_layers(driver):
     return editor
 
 
+def show_early_moment(window) -> None:
+    """The time-lapse slider on the snapshot nearest 10 % of the first epoch, the overlay on, the maps shown."""
+    from desktop_app.gui.driver import wait_until
+
+    timelapse = window.session.timelapse()
+    index = min(range(len(timelapse)), key=lambda i: abs(timelapse[i].epoch - 0.1))
+    window.inspection.saliency_check.setChecked(True)
+    window.inspection.inside_dock.raise_()
+    window.training.timelapse_bar.slider.setValue(index)
+    window.inspection.update_now()
+    wait_until(window.inspection.overlay.has_map, 5)
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(argv)
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
@@ -149,8 +165,11 @@ def main(argv: list[str] | None = None) -> int:
                                or not window.is_training(), 600)
                 else:
                     driver.wait_for_run(900)
-                for plot in (window.plots.loss, window.plots.accuracy):  # the crosshair, as on a mouse-over
-                    plot.show_readout(max(arguments.epochs - 1, 1) + 0.0)
+                if arguments.state == "timelapse":
+                    show_early_moment(window)
+                else:
+                    for plot in (window.plots.loss, window.plots.accuracy):  # the crosshair, as on a mouse-over
+                        plot.show_readout(max(arguments.epochs - 1, 1) + 0.0)
             from PySide6.QtCore import QEvent
             from PySide6.QtWidgets import QApplication
 

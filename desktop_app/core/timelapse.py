@@ -56,10 +56,13 @@ class Snapshot:
         return [array.astype(np.float32) for array in self.weights]
 
     def label(self) -> str:
-        """“epoch 0.10 · accuracy 71.3 %”."""
+        """“epoch 0.10 · training accuracy 71.3 %”, “epoch 2.00 · validation accuracy 98.1 %”."""
         text = "start (untrained)" if self.kind == "start" else f"epoch {self.epoch:.2f}"
         accuracy = self.accuracy()
-        return text + (f" · accuracy {accuracy * 100:.1f} %" if accuracy is not None else "")
+        if accuracy is None:
+            return text
+        which = "validation" if self.metrics.get("val_accuracy") is not None else "training"
+        return f"{text} · {which} accuracy {accuracy * 100:.1f} %"
 
 
 def snapshot_steps(steps_per_epoch: int, shares: tuple[float, ...] = FIRST_EPOCH_SHARES) -> list[int]:
