@@ -24,6 +24,7 @@ DIGIT_COLOURS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
                  "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#222222")
 MISTAKE_COLOUR = "#d62728"
 CSV_COLUMNS = ("index", "true_label", "predicted_label", "x", "y")
+WIDE_FEATURES = 1024  # above this many features PCA uses a randomized SVD (no D×D matrix)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ def _top_two_axes(centred: np.ndarray, iterations: int = 300, tolerance: float =
     if width <= 2:
         axes = np.eye(width)
         return np.vstack([axes, np.zeros((2 - width, width))]) if width < 2 else axes
+    if width > WIDE_FEATURES:
+        return _top_two_axes_randomized(centred)
     scatter = np.einsum("ni,nj->ij", centred, centred, optimize=False)
     basis = np.zeros((width, 2))
     widest = np.argsort(-np.diag(scatter))[:2]  # start from the two widest features
@@ -81,6 +84,18 @@ def _top_two_axes(centred: np.ndarray, iterations: int = 300, tolerance: float =
     small = np.einsum("ji,jk,kl->il", basis, scatter, basis, optimize=False)  # 2×2: order the two axes
     values, vectors = np.linalg.eigh((small + small.T) / 2)
     return (basis @ vectors[:, np.argsort(-values)]).T
+
+
+def _top_two_axes_randomized(centred: np.ndarray, rank: int = 12, power: int = 4) -> np.ndarray:
+    """The same for a wide classifier input (a Dense 10 right after a Flatten of thousands of features),
+    where a D×D matrix would be too dear: a randomized range finder with power iterations (Halko et al.),
+    then the SVD of a rank×D matrix."""
+    rng = np.random.default_rng(0)
+    sketch, _ = np.linalg.qr(centred @ rng.normal(size=(centred.shape[1], rank)))
+    for _ in range(power):
+        sketch, _ = np.linalg.qr(centred @ (centred.T @ sketch))
+    _, _, vt = np.linalg.svd(sketch.T @ centred, full_matrices=False)
+    return vt[:2]
 
 
 def _orthonormal(pair: np.ndarray) -> np.ndarray:

@@ -44,6 +44,18 @@ def test_pca_matches_numpy_svd_and_is_deterministic():
     assert embedding.fit_pca(np.ones((5, 1))).components.shape == (2, 1)  # degenerate input: no crash
 
 
+def test_a_wide_classifier_input_uses_the_randomized_pca():
+    """A Dense 10 right after Flatten sees thousands of features: no D×D matrix, the same two axes."""
+    rng = np.random.default_rng(4)
+    width = embedding.WIDE_FEATURES + 200
+    axes = np.zeros((2, width))
+    axes[0, :10], axes[1, 10:30] = 1 / np.sqrt(10), 1 / np.sqrt(20)
+    scores = rng.normal(size=(400, 2)) * [6, 3]
+    data = scores @ axes + rng.normal(scale=0.05, size=(400, width))
+    projection = embedding.fit_pca(data)
+    assert np.allclose(np.abs(projection.components @ axes.T), np.eye(2), atol=0.05)
+
+
 def test_alignment_undoes_a_flip_and_a_turn():
     rng = np.random.default_rng(1)
     previous = rng.normal(size=(300, 2)) * [3, 1]
