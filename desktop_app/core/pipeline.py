@@ -35,13 +35,17 @@ def make_dataset(images: np.ndarray, labels: np.ndarray, batch_size: int, *, shu
     if shuffle:
         dataset = dataset.shuffle(len(images), seed=seed, reshuffle_each_iteration=True)
     dataset = dataset.batch(batch_size)
-    dataset = dataset.map(lambda x, y: (tf.cast(x, tf.float32)[..., None] / 255.0, y))
+    # The mapped functions hold no Python control flow on tensors, so AutoGraph has nothing to convert;
+    # skipping its conversion made building this pipeline 1.4–2.9 s faster here (0.4–0.9 s instead of
+    # 1.8–3.8 s with augmentation, 2 cores under load), time that came before the first batch.
+    do_not_convert = tf.autograph.experimental.do_not_convert
+    dataset = dataset.map(do_not_convert(lambda x, y: (tf.cast(x, tf.float32)[..., None] / 255.0, y)))
     if augment:
         settings = augmentation or AugmentationSettings()
         # One random pair per batch drives stateless ops: the same seed gives the same epochs.
         seeds = tf.data.Dataset.random(seed=seed, rerandomize_each_iteration=True).batch(2)
         dataset = tf.data.Dataset.zip((dataset, seeds)).map(
-            lambda batch, pair: (augment_batch(batch[0], pair, settings), batch[1]),
+            do_not_convert(lambda batch, pair: (augment_batch(batch[0], pair, settings), batch[1])),
             num_parallel_calls=PARALLEL_BATCHES)
     # Fixed parallelism, autotuning off: with it on, deleting the iterator at the end of fit waited for the
     # autotuning thread, 4.4 s in 2 of 6 runs here, and the batches ran no faster
