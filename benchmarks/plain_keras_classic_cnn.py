@@ -6,9 +6,14 @@ Two versions a learner could copy, chosen by --padding:
          28 → 24 → 12 → 8 → 4, so Dense 1024 sees 4·4·64 inputs instead of 7·7·64).
 
     python benchmarks/plain_keras_classic_cnn.py [SEED] [--padding same|valid] [--epochs N] [--limit N]
+                                                 [--validation-split F]
+
+--validation-split is Keras' validation_split (default 0.1, what train_speed_accuracy.py and
+train_command_vs_plain.py compare with); 0 holds nothing out and skips the validation passes, as the
+issue's baseline for quick_recipe.py does.
 
 Prints one JSON line: training wall time (fit alone), MNIST test accuracy (the 10,000 test images) and
-the parameter count. Run by train_speed_accuracy.py and train_command_vs_plain.py.
+the parameter count. Run by train_speed_accuracy.py, train_command_vs_plain.py and quick_recipe.py.
 """
 
 import argparse
@@ -22,6 +27,8 @@ parser.add_argument("seed", nargs="?", type=int, default=42)
 parser.add_argument("--padding", choices=("same", "valid"), default="same")
 parser.add_argument("--epochs", type=int, default=3)
 parser.add_argument("--limit", type=int, default=None, help="train on only the first N training images")
+parser.add_argument("--validation-split", type=float, default=0.1,
+                    help="the share of the training images Keras holds out (default 0.1; 0: none)")
 args = parser.parse_args()
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
@@ -46,9 +53,11 @@ model = keras.Sequential([
 ])
 model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
 started = time.perf_counter()
-model.fit(x_train, y_train, batch_size=128, epochs=args.epochs, validation_split=0.1, verbose=0)
+model.fit(x_train, y_train, batch_size=128, epochs=args.epochs, validation_split=args.validation_split,
+          verbose=0)
 seconds = time.perf_counter() - started
 _, accuracy = model.evaluate(x_test, y_test, batch_size=1000, verbose=0)
 name = "plain Keras classic-cnn" + ("" if args.padding == "same" else " (valid padding)")
 print(json.dumps({"name": f"{name}, {args.epochs} epochs", "train_seconds": seconds,
-                  "test_accuracy": float(accuracy), "params": model.count_params()}))
+                  "test_accuracy": float(accuracy), "params": model.count_params(),
+                  "validation_split": args.validation_split}))

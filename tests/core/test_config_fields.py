@@ -21,12 +21,12 @@ def test_every_field_is_described():
 
 def test_the_flags_and_settings_keys_are_those_users_already_have():
     assert [item.setting.flag for item in cli_fields(TrainConfig)] == [
-        "--data", "--limit", "--preset", "--layers", "--epochs", "--batch-size", "--learning-rate", "--optimizer",
-        "--validation-split", "--device", "--augment", "--early-stopping", "--restore-best", "--checkpoint",
-        "--tensorboard", "--loop", "--seed"]
+        "--data", "--limit", "--preset", "--layers", "--quick", "--epochs", "--batch-size", "--learning-rate",
+        "--rate-schedule", "--optimizer", "--dropout", "--validation-split", "--device", "--mixed-precision",
+        "--augment", "--early-stopping", "--restore-best", "--checkpoint", "--tensorboard", "--loop", "--seed"]
     assert {item.settings_key for item in remembered_fields(TrainConfig)} == {
         f"training/{name}" for name in (
-            "data", "preset", "epochs", "batch_size", "learning_rate", "optimizer", "validation_split", "augment",
+            "data", "preset", "quick", "epochs", "batch_size", "learning_rate", "optimizer", "validation_split", "augment",
             "early_stopping_patience", "train_limit", "device", "early_stopping_monitor", "restore_best",
             "checkpoint_path", "tensorboard_dir", "loop")}
     assert remembered_fields(TrainConfig) == panel_fields(TrainConfig)  # the file brings the panel back
