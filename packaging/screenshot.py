@@ -131,11 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         app.setPalette(dark_palette())
     output = Path(arguments.output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    with temporary_settings():
-        if arguments.state != "first-launch":  # the other shots start with no model, as after New
-            from desktop_app.gui.settings import AppSettings
-
-            AppSettings().set_ready_model_offered()
+    with temporary_settings(first_launch=arguments.state == "first-launch"):  # else: no model, as after New
         driver = WindowDriver.show_new(size=(width, height))
         window = driver.window
         try:

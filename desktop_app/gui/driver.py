@@ -73,12 +73,13 @@ def wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:
 # --- settings ------------------------------------------------------------------------------------------
 
 @contextmanager
-def temporary_settings(folder: str | Path | None = None,
-                       organization: str = TEMPORARY_ORGANIZATION) -> Iterator[Path]:
+def temporary_settings(folder: str | Path | None = None, organization: str = TEMPORARY_ORGANIZATION,
+                       first_launch: bool = False) -> Iterator[Path]:
     """Keep QSettings in `folder` under `organization` inside the block, so a script never reads or
     writes the user's settings; afterwards the previous location and organisation come back.
 
-    With no `folder`, a temporary one is made and removed afterwards. Yields the folder.
+    With no `folder`, a temporary one is made and removed afterwards. Yields the folder. The window then
+    starts with no model, unless `first_launch`: then it opens the ready-made model, as a new user's does.
     """
     with ExitStack() as cleanup:
         if folder is None:
@@ -90,6 +91,8 @@ def temporary_settings(folder: str | Path | None = None,
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
         QCoreApplication.setOrganizationName(organization)
+        if not first_launch:
+            QSettings().setValue("models/ready_model_offered", True)
         try:
             yield Path(folder)
         finally:
@@ -149,9 +152,10 @@ class WindowDriver:
         return cls(window)
 
     def wait_for_tensorflow(self, timeout_s: float) -> bool:
-        """Wait until TensorFlow has loaded or failed (see the window's `tensorflow_failure()`); True when
-        it is ready."""
-        wait_until(lambda: self.window.tensorflow_ready() or bool(self.window.tensorflow_failure()), timeout_s)
+        """Wait until TensorFlow has loaded or failed (see the window's `tensorflow_failure()`), and any model
+        it opens then (the last one, or the ready-made one) is open; True when it is ready."""
+        wait_until(lambda: (self.window.tensorflow_ready() and not self.window.is_opening())
+                   or bool(self.window.tensorflow_failure()), timeout_s)
         return self.window.tensorflow_ready()
 
     def configure_training(self, config: TrainConfig) -> None:
