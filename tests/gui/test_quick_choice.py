@@ -30,3 +30,18 @@ def test_the_panel_offers_the_quick_recipe_and_remembers_it(qtbot):
     qtbot.addWidget(again)
     again.set_config(AppSettings().train_config())
     assert again.field_widget("quick").isChecked()
+
+
+def test_train_with_the_quick_recipe_says_what_it_runs(qtbot, window):
+    from gui_support import quick_config
+
+    panel = window.training_panel
+    panel.set_config(quick_config(epochs=5, learning_rate=3e-3, validation_split=0.1, quick=True))
+    panel.train_button.click()
+    qtbot.waitUntil(lambda: not window.is_training(), timeout=60_000)
+    result = window.last_training_result()
+    assert result.status == "finished" and result.epochs_completed == 1  # the recipe's one epoch, not 5
+    log_text = window.log_view.toPlainText()
+    assert "Quick recipe: Training 1 epoch(s): batch 32, adam at 0.01, validation 0%" in log_text
+    assert "Epoch 1/1: loss" in log_text
+    assert window.session.metadata().config["quick"] is True

@@ -187,6 +187,7 @@ class TrainingController(QObject):
             own = self.session.metadata()
             config = dataclasses.replace(config, preset=own.preset if own.preset in PRESETS else config.preset,
                                          layers=_own_layers(own))
+        config = config.effective()  # the quick recipe's values: the log, the epoch count and the check see them
         try:
             config.check()
         except (ValueError, DigitLabError) as error:
@@ -220,7 +221,8 @@ class TrainingController(QObject):
         self._architecture = architecture
         self.session.status("Training…", 0)
         self.session.log(
-            f"Training {config.epochs} epoch(s): batch {config.batch_size}, {config.optimizer} at "
+            ("Quick recipe: " if config.quick else "")
+            + f"Training {config.epochs} epoch(s): batch {config.batch_size}, {config.optimizer} at "
             f"{config.learning_rate:g}, validation {config.validation_split:.0%}, "
             f"augmentation {'on' if config.augment else 'off'}, data {config.data}"
             + (f" (first {config.train_limit} images)" if config.train_limit else "") + ".")
