@@ -21,7 +21,8 @@ QUICK_CLOSE = 5.0  # seconds: a cancelled task ends at its next check, long befo
 
 def _open(qtbot, window, path) -> None:
     assert window.open_model(path)
-    qtbot.waitUntil(lambda: window.model() is not None, timeout=30_000)  # (opening may run on a thread)
+    # The model arrives before the opening task has ended: wait for both, or the next task is refused.
+    qtbot.waitUntil(lambda: window.model() is not None and not window.is_opening(), timeout=30_000)
 
 
 def _questions(message_boxes) -> list[str]:

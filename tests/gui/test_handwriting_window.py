@@ -301,7 +301,7 @@ def test_measuring_names_a_blank_drawing_instead_of_failing(qtbot, window, tiny_
 
     hand = window.handwriting
     assert window.open_model(tiny_model_path)
-    qtbot.waitUntil(lambda: window.model() is not None, timeout=30_000)  # (opening may run on a thread)
+    qtbot.waitUntil(lambda: window.model() is not None and not window.is_opening(), timeout=30_000)
     for digit, stroke in ((1, ONE), (7, SEVEN)):
         draw_stroke(window.canvas, stroke)
         hand.collect_bar.digit_buttons[digit].click()
@@ -324,7 +324,7 @@ def test_measuring_names_a_blank_drawing_instead_of_failing(qtbot, window, tiny_
 def _ready_to_fine_tune(qtbot, window, tiny_model_path, epochs: int):
     hand = window.handwriting
     assert window.open_model(tiny_model_path)
-    qtbot.waitUntil(lambda: window.model() is not None, timeout=30_000)  # (opening may run on a thread)
+    qtbot.waitUntil(lambda: window.model() is not None and not window.is_opening(), timeout=30_000)
     hand.refresh()
     hand.mnist_test_images = 100
     hand.fine_tune_epochs = epochs
