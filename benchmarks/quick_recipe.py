@@ -43,19 +43,14 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from train_command_vs_plain import digit_lab_executable  # noqa: E402  (the one lookup of the command)
+
 GOAL_RATIO = 1 / 3
 GOAL_ACCURACY = 0.99
 LABELS = {"quick": "digit-lab train --quick",
           "plain": "plain Keras classic CNN, valid padding, no validation split",
           "default": "digit-lab train (standard recipe)"}
-
-
-def digit_lab_executable() -> str:
-    beside = Path(sys.executable).with_name("digit-lab")
-    found = str(beside) if beside.exists() else shutil.which("digit-lab")
-    if not found:
-        sys.exit("quick_recipe: no digit-lab command beside this Python or on PATH")
-    return found
 
 
 def children_cpu() -> float:
