@@ -7,19 +7,34 @@ independent of one another and of the window's layout.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable, Union
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
+from desktop_app.gui.i18n import bind_text
 from desktop_app.gui.resources import action_icon
 
+# A text given as a function (`lambda: self.tr("&Quit")`) is said again whenever the language changes.
+LiveText = Union[str, Callable[[], str]]
 
-def make_action(parent: QObject, text: str, tip: str, slot, shortcut=None, icon: str | None = None) -> QAction:
+
+def set_live_text(owner: QObject, setter: Callable, text: LiveText, *leading) -> None:
+    """`setter(*leading, text)`; again on every language change when `text` is a function."""
+    if callable(text):
+        bind_text(owner, setter, text, *leading)
+    else:
+        setter(*leading, text)
+
+
+def make_action(parent: QObject, text: LiveText, tip: LiveText, slot, shortcut=None,
+                icon: str | None = None) -> QAction:
     """An action with its tool and status tips, shortcut(s) and icon."""
-    action = QAction(text, parent)
-    action.setToolTip(tip)
-    action.setStatusTip(tip)
+    action = QAction(parent)
+    set_live_text(parent, action.setText, text)
+    set_live_text(parent, action.setToolTip, tip)
+    set_live_text(parent, action.setStatusTip, tip)
     if shortcut is not None:
         keys = shortcut if isinstance(shortcut, (list, tuple)) else [shortcut]
         action.setShortcuts([QKeySequence(key) for key in keys])
@@ -29,12 +44,13 @@ def make_action(parent: QObject, text: str, tip: str, slot, shortcut=None, icon:
     return action
 
 
-def make_dock(title: str, name: str, widget: QWidget, tip: str) -> QDockWidget:
+def make_dock(title: LiveText, name: str, widget: QWidget, tip: LiveText) -> QDockWidget:
     """A movable, floatable, closable dock (the window adds it to an area)."""
-    dock = QDockWidget(title)
+    dock = QDockWidget()
+    set_live_text(dock, dock.setWindowTitle, title)
     dock.setObjectName(name)
     dock.setWidget(widget)
-    dock.setToolTip(tip)
+    set_live_text(dock, dock.setToolTip, tip)
     dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                      | QDockWidget.DockWidgetFeature.DockWidgetFloatable
                      | QDockWidget.DockWidgetFeature.DockWidgetClosable)

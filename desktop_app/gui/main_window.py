@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QToolBar
 
 from desktop_app import APP_NAME, __version__
@@ -22,6 +22,7 @@ from desktop_app.gui.drawing.controller import DrawingController
 from desktop_app.gui.feature import Contributions, make_action
 from desktop_app.gui.files.controller import FilesController
 from desktop_app.gui.handwriting.controller import HandwritingController
+from desktop_app.gui.i18n import LANGUAGES, bind_text, current_language, initial_language, install_language
 from desktop_app.gui.inspection.controller import InspectionController
 from desktop_app.gui.resources import app_icon
 from desktop_app.gui.runtime import freeze_long_lived_objects
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
                  handwriting_root: str | Path | None = None) -> None:
         super().__init__()
         self.settings = settings or AppSettings()
+        install_language(initial_language(self.settings.language()))  # before any text is set
         self.session = ModelSession(self)
         self.tasks = TaskRunner(self)
         self._tf_info: TensorFlowInfo | None = None
@@ -188,6 +190,32 @@ class MainWindow(QMainWindow):
     def _arrange_docks(self) -> None:
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.toolbar.toggleViewAction())
+        self.view_menu.addSeparator()
+        self.view_menu.addMenu(self._language_menu())
+
+    def _language_menu(self) -> QMenu:
+        """View → Language: each language named in itself, switched at once, kept in the settings."""
+        menu = QMenu(self)
+        bind_text(self, menu.setTitle, lambda: self.tr("&Language"))
+        bind_text(self, menu.setToolTip, lambda: self.tr("The language of the window (the command line stays "
+                                                         "in English)."))
+        group = QActionGroup(menu)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current_language())
+            action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
+            group.addAction(action)
+            self.language_actions[code] = action
+        return menu
+
+    def set_language(self, code: str) -> None:
+        """Show the window in `code` from now on ("en", "ko"), and start in it next time."""
+        shown = install_language(code)
+        self.settings.set_language(shown)
+        for each, action in self.language_actions.items():
+            action.setChecked(each == shown)
         for dock in (self.training.training_dock, self.training.curves_dock, self.inspection.inside_dock):
             dock.raise_()  # the first tab of each area
         self.resizeDocks([self.training.training_dock, self.inspection.inside_dock], [340, 360],

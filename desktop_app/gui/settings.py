@@ -221,6 +221,13 @@ class AppSettings:
         return Path(data) / "handwriting"
 
     # -- window ---------------------------------------------------------------------------------
+    def language(self) -> str:
+        """The window's language as the user chose it in the View menu ("" never chosen: the system's)."""
+        return str(self.get("ui/language", ""))
+
+    def set_language(self, code: str) -> None:
+        self.set("ui/language", code)
+
     def window_geometry(self) -> QByteArray | None:
         value = self._settings.value("window/geometry")
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None

@@ -48,7 +48,11 @@ def isolated_settings(qapp, tmp_path):
     QCoreApplication.setApplicationName("digit-lab-tests")
     QSettings().setValue("handwriting/root", str(tmp_path / "handwriting"))  # never the user's own drawings
     QSettings().setValue("models/ready_model_offered", True)  # a window starts empty unless a test asks
+    QSettings().setValue("ui/language", "en")  # the texts tests look for, whatever the machine's locale
     yield tmp_path / "settings"
+    from desktop_app.gui.i18n import install_language
+
+    install_language("en")  # a test that switched to Korean leaves the next one in English
     QSettings.setDefaultFormat(previous[0])
     QCoreApplication.setOrganizationName(previous[1])
     QCoreApplication.setApplicationName(previous[2])

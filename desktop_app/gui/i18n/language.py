@@ -1,0 +1,87 @@
+"""Which languages the window speaks, and switching between them while it runs.
+
+English is the source language and needs no file; any other language is a `digit_lab_<code>.qm` beside
+this module, plus Qt's own `qtbase_<code>.qm` for the texts of Qt's standard dialogs and buttons. Installing
+a translator makes Qt send `QEvent.LanguageChange` to every widget; `language_notifier().changed` tells the
+objects that are not widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS = Path(__file__).resolve().parent
+SOURCE_LANGUAGE = "en"
+# The languages the View menu offers, each named in itself.
+LANGUAGES = {"en": "English", "ko": "한국어"}
+
+
+class _LanguageNotifier(QObject):
+    changed = Signal(str)  # the new language's code
+
+
+_notifier: _LanguageNotifier | None = None
+_translators: list[QTranslator] = []
+_current = SOURCE_LANGUAGE
+
+
+def language_notifier() -> _LanguageNotifier:
+    global _notifier
+    if _notifier is None:
+        _notifier = _LanguageNotifier()
+    return _notifier
+
+
+def current_language() -> str:
+    return _current
+
+
+def translation_file(code: str) -> Path:
+    return TRANSLATIONS / f"digit_lab_{code}.qm"
+
+
+def initial_language(saved: str = "") -> str:
+    """The language of a start: the one the user chose, else the system's when there is a translation for
+    it, else English."""
+    if saved in LANGUAGES:
+        return saved
+    for name in QLocale.system().uiLanguages():  # e.g. ["ko-KR", "ko", "en-US"]
+        code = name.replace("_", "-").split("-")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return SOURCE_LANGUAGE
+
+
+def install_language(code: str) -> str:
+    """Show the window in `code` from now on (English for a code without translation); the language shown."""
+    global _current
+    app = QCoreApplication.instance()
+    if code not in LANGUAGES:
+        code = SOURCE_LANGUAGE
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    if code != SOURCE_LANGUAGE:
+        ours = QTranslator(app)
+        if not ours.load(str(translation_file(code))):
+            log.warning("The %s translation (%s) could not be loaded; the window stays in English.",
+                        LANGUAGES[code], translation_file(code).name)
+            code = SOURCE_LANGUAGE
+        else:
+            qt_own = QTranslator(app)  # Qt's standard dialogs and buttons (OK, Cancel, file dialogs)
+            if qt_own.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+                _translators.append(qt_own)
+            _translators.append(ours)
+    for translator in _translators:
+        app.installTranslator(translator)
+    QLocale.setDefault(QLocale(code))  # numbers and dates as the language writes them
+    changed = code != _current
+    _current = code
+    if changed:
+        language_notifier().changed.emit(code)
+    return code
