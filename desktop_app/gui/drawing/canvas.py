@@ -9,13 +9,14 @@ carries an empty (0×0) array when the canvas is cleared.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (QColor, QImage, QKeySequence, QMouseEvent, QPainter, QPaintEvent, QPen,
                            QPointingDevice, QResizeEvent, QTabletEvent)
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QVBoxLayout,
                                QWidget)
 
 from desktop_app.core.data import as_uint8
+from desktop_app.gui.i18n import bind_text
 from desktop_app.gui.resources import action_icon
 from desktop_app.gui.settings import DEFAULT_PEN_WIDTH
 
@@ -55,9 +56,10 @@ class DrawingCanvas(QWidget):
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_TabletTracking, True)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setToolTip("Draw one digit with the left mouse button or a pen. Right-click or press Delete "
-                        "to clear, Ctrl+Z to undo the last stroke.")
-        self.setAccessibleName("Drawing canvas")
+        bind_text(self, self.setToolTip, lambda: self.tr(
+            "Draw one digit with the left mouse button or a pen. Right-click or press Delete to clear, Ctrl+Z "
+            "to undo the last stroke."))
+        bind_text(self, self.setAccessibleName, lambda: self.tr("Drawing canvas"))
         self._pen_width = DEFAULT_PEN_WIDTH
         self._eraser = False
         self._image = self._blank_image(self._image_side())
@@ -251,12 +253,17 @@ class DrawingCanvas(QWidget):
             font = painter.font()
             font.setPointSizeF(font.pointSizeF() * 1.3)
             painter.setFont(font)
-            painter.drawText(paper, Qt.AlignmentFlag.AlignCenter, "Draw a digit here")
+            painter.drawText(paper, Qt.AlignmentFlag.AlignCenter, self.tr("Draw a digit here"))
         if self._hover is not None and paper.contains(self._hover):
             radius = self._pen_width * paper.width() / REFERENCE_SIDE / 2
             painter.setPen(QPen(QColor(128, 128, 128, 180), 1))
             painter.drawEllipse(self._hover, radius, radius)
         painter.end()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.update()  # the hint on blank paper is painted in the language of the moment
 
     # -- internals ------------------------------------------------------------------------------
     def paper_rect(self) -> QRectF:
@@ -338,31 +345,33 @@ class CanvasPanel(QWidget):
         self.pen_slider = QSlider(Qt.Orientation.Horizontal)
         self.pen_slider.setRange(MIN_PEN_WIDTH, MAX_PEN_WIDTH)
         self.pen_slider.setValue(self.canvas.pen_width())
-        self.pen_slider.setToolTip("Pen width in pixels (for a 280-pixel canvas); MNIST digits have strokes "
-                                   "about a tenth of the digit's height.")
         self.pen_slider.setMinimumWidth(60)
         self.pen_label = QLabel()
-        self.pen_label.setToolTip(self.pen_slider.toolTip())
         self.pen_label.setMinimumWidth(self.pen_label.fontMetrics().horizontalAdvance("00 px") + 4)
-        pen_caption = QLabel("Pen")
+        pen_caption = QLabel()
         pen_caption.setBuddy(self.pen_slider)
-        pen_caption.setToolTip(self.pen_slider.toolTip())
+        bind_text(self, pen_caption.setText, lambda: self.tr("Pen"))
+        for widget in (self.pen_slider, self.pen_label, pen_caption):
+            bind_text(self, widget.setToolTip, lambda: self.tr(
+                "Pen width in pixels (for a 280-pixel canvas); MNIST digits have strokes about a tenth of the "
+                "digit's height."))
 
         self.eraser_button = QToolButton()
-        self.eraser_button.setText("Eraser")
+        bind_text(self, self.eraser_button.setText, lambda: self.tr("Eraser"))
         self.eraser_button.setCheckable(True)
-        self.eraser_button.setToolTip("Erase with the left button instead of drawing (a tablet pen's eraser "
-                                      "end erases too).")
+        bind_text(self, self.eraser_button.setToolTip, lambda: self.tr(
+            "Erase with the left button instead of drawing (a tablet pen's eraser end erases too)."))
         self.undo_button = QToolButton()
-        self.undo_button.setText("Undo")
+        bind_text(self, self.undo_button.setText, lambda: self.tr("Undo"))
         self.undo_button.setIcon(action_icon("undo"))
         self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.undo_button.setToolTip("Undo the last stroke (Ctrl+Z).")
+        bind_text(self, self.undo_button.setToolTip, lambda: self.tr("Undo the last stroke (Ctrl+Z)."))
         self.clear_button = QToolButton()
-        self.clear_button.setText("Clear")
+        bind_text(self, self.clear_button.setText, lambda: self.tr("Clear"))
         self.clear_button.setIcon(action_icon("clear"))
         self.clear_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.clear_button.setToolTip("Clear the drawing (Delete, Backspace or a right-click on the canvas).")
+        bind_text(self, self.clear_button.setToolTip, lambda: self.tr(
+            "Clear the drawing (Delete, Backspace or a right-click on the canvas)."))
 
         tools = QHBoxLayout()
         tools.setSpacing(6)

@@ -7,12 +7,13 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from desktop_app.core.texts import QT_TRANSLATE_NOOP
 from desktop_app.gui.drawing.canvas import CanvasPanel
 from desktop_app.gui.drawing.prediction_panel import NO_MODEL_HINT, PredictionPanel
 from desktop_app.gui.session import ModelSession
 from desktop_app.gui.settings import AppSettings
 
-PREPARING_HINT = "The new model reads your drawing in a moment…"
+PREPARING_HINT = QT_TRANSLATE_NOOP("DrawingController", "The new model reads your drawing in a moment…")
 
 
 class DrawingController(QObject):

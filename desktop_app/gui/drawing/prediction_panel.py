@@ -16,17 +16,28 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from desktop_app.core.errors import DigitLabError, EmptyDrawingError
 from desktop_app.core.preprocess import analyse_drawing
+from desktop_app.core.texts import QT_TRANSLATE_NOOP
 from desktop_app.core.verdict import Verdict, verdict_for
 from desktop_app.gui.drawing.canvas import array_to_image
-from desktop_app.gui.text_format import digit_article
+from desktop_app.gui.i18n import bind_text, localized
 
 log = logging.getLogger(__name__)
 
-NO_MODEL_HINT = ("Train a model (Train button on the left) or open one (File ▸ Open) to start reading "
-                 "your digits.")
-EMPTY_TEXT = "Draw a digit"
-SCATTERED_TEXT = "These look like several separate marks, not one digit"
-NOT_A_DIGIT_TEXT = "That doesn't look like a digit"
+# Texts that stand alone (the drawing controller passes hints in): English strs that remember their
+# translation context, shown with `localized` in the language of the moment.
+NO_MODEL_HINT = QT_TRANSLATE_NOOP("PredictionPanel", "Train a model (Train button on the left) or open one "
+                                  "(File ▸ Open) to start reading your digits.")
+EMPTY_TEXT = QT_TRANSLATE_NOOP("PredictionPanel", "Draw a digit")
+SCATTERED_TEXT = QT_TRANSLATE_NOOP("PredictionPanel", "These look like several separate marks, not one digit")
+NOT_A_DIGIT_TEXT = QT_TRANSLATE_NOOP("PredictionPanel", "That doesn't look like a digit")
+
+
+def error_message(error: BaseException) -> object:
+    """What an error says, kept translatable: a core error's message (a Template or Text) as it was raised,
+    anything else as its English string."""
+    if isinstance(error, DigitLabError) and len(error.args) == 1 and isinstance(error.args[0], str):
+        return error.args[0]
+    return str(error)
 
 
 class ProbabilityBars(QWidget):
@@ -37,8 +48,9 @@ class ProbabilityBars(QWidget):
         self._values: np.ndarray | None = None
         self.setMinimumSize(250, 110)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setToolTip("The probability the network gives each digit; the tallest bar is its answer.")
-        self.setAccessibleName("Probabilities per digit")
+        bind_text(self, self.setToolTip, lambda: self.tr(
+            "The probability the network gives each digit; the tallest bar is its answer."))
+        bind_text(self, self.setAccessibleName, lambda: self.tr("Probabilities per digit"))
 
     def sizeHint(self) -> QSize:
         return QSize(340, 190)
@@ -105,9 +117,13 @@ class NetworkInputView(QWidget):
         super().__init__(parent)
         self._image: QImage | None = None
         self.setFixedSize(112, 112)
-        self.setToolTip("The 28×28 image the network reads: your drawing cropped, scaled to 20 pixels and "
-                        "centred by its centre of mass, the way MNIST was made.")
-        self.setAccessibleName("Network input, 28 by 28 pixels")
+        bind_text(self, self.setToolTip, self.tip)
+        bind_text(self, self.setAccessibleName, lambda: self.tr("Network input, 28 by 28 pixels"))
+
+    def tip(self) -> str:
+        """The tooltip, in the language of the moment (the caption beside the view shows it too)."""
+        return self.tr("The 28×28 image the network reads: your drawing cropped, scaled to 20 pixels and "
+                       "centred by its centre of mass, the way MNIST was made.")
 
     def set_image(self, image: np.ndarray | None) -> None:
         if image is None:
@@ -143,42 +159,48 @@ class PredictionPanel(QWidget):
         self._drawing: np.ndarray | None = None
         self._network_input: np.ndarray | None = None  # analyse_drawing's image of self._drawing
         self._verdict: Verdict | None = None
+        self._scattered = False  # the marks of the drawing read last look like several, not one digit
+        self._headline: tuple[str, float | None] = ("–", None)  # the digit shown, its probability (0–1)
         self._hint = NO_MODEL_HINT
 
-        title = QLabel("The network reads")
+        title = QLabel()
+        bind_text(self, title.setText, lambda: self.tr("The network reads"))
         title_font = QFont(title.font())
         title_font.setBold(True)
         title.setFont(title_font)
-        title.setToolTip("The answer of the open model, or of the model being trained (its last finished epoch).")
+        bind_text(self, title.setToolTip, lambda: self.tr(
+            "The answer of the open model, or of the model being trained (its last finished epoch)."))
 
         self.headline = QLabel()
         self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.headline.setTextFormat(Qt.TextFormat.RichText)
         self.headline.setMinimumHeight(self.fontMetrics().height() * 3 + 8)
-        self.headline.setToolTip("The most probable digit and the probability the network gives it.")
-        self.headline.setAccessibleName("Top answer")
+        bind_text(self, self.headline.setToolTip, lambda: self.tr(
+            "The most probable digit and the probability the network gives it."))
+        bind_text(self, self.headline.setAccessibleName, lambda: self.tr("Top answer"))
 
         self.status = QLabel()
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status.setWordWrap(True)
         self.status.setMinimumHeight(self.fontMetrics().height() * 2 + 4)
-        self.status.setToolTip("What the panel makes of the drawing.")
-        self.status.setAccessibleName("Prediction status")
+        bind_text(self, self.status.setToolTip, lambda: self.tr("What the panel makes of the drawing."))
+        bind_text(self, self.status.setAccessibleName, lambda: self.tr("Prediction status"))
 
         self.bars = ProbabilityBars()
         self.input_view = NetworkInputView()
-        input_caption = QLabel("What the network sees:\nyour drawing as a 28×28 image, centred the way "
-                               "MNIST digits are.")
+        input_caption = QLabel()
+        bind_text(self, input_caption.setText, lambda: self.tr(
+            "What the network sees:\nyour drawing as a 28×28 image, centred the way MNIST digits are."))
         input_caption.setWordWrap(True)
-        input_caption.setToolTip(self.input_view.toolTip())
+        bind_text(self, input_caption.setToolTip, self.input_view.tip)
         input_caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
         self.model_note = QLabel()
         self.model_note.setWordWrap(True)
         self.model_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.model_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.model_note.setToolTip("Which weights answer: the open model, or the last finished epoch while "
-                                   "training.")
+        bind_text(self, self.model_note.setToolTip, lambda: self.tr(
+            "Which weights answer: the open model, or the last finished epoch while training."))
 
         separator = QFrame()
         separator.setFrameShape(QFrame.Shape.HLine)
@@ -206,16 +228,18 @@ class PredictionPanel(QWidget):
     def set_predictor(self, predictor, note: str = "") -> None:
         """Answer with `predictor` (a core.inference.Predictor) from now on; None shows the hint."""
         self._predictor = predictor
-        self.model_note.setText(note)
+        self.set_model_note(note)
         self.refresh()
 
     def predictor(self):
         return self._predictor
 
     def set_model_note(self, note: str) -> None:
-        self.model_note.setText(note)
+        """Say which weights answer; a translatable text (core.texts) follows the language."""
+        bind_text(self, self.model_note.setText, lambda: localized(note))
 
     def set_hint(self, text: str) -> None:
+        """The text shown while there is no predictor (a translatable text follows the language)."""
         self._hint = text
         if self._predictor is None:
             self._show_nothing(text)
@@ -249,14 +273,15 @@ class PredictionPanel(QWidget):
             self._show_nothing(EMPTY_TEXT)
             return
         except DigitLabError as error:
-            self._show_nothing(str(error))
+            self._show_nothing(error_message(error))
             return
         self._network_input = analysis.image
         try:
             probabilities = self._predictor.predict(analysis.image)
         except Exception as error:  # a model that cannot answer must not break drawing
             log.exception("prediction failed")
-            self._show_nothing(f"The model could not read the drawing: {type(error).__name__}: {error}")
+            detail = f"{type(error).__name__}: {error}"
+            self._show_nothing(lambda: self.tr("The model could not read the drawing: {error}").format(error=detail))
             return
         self._verdict = verdict_for(analysis.image, probabilities)
         self._show_answer(probabilities, analysis, self._verdict)
@@ -277,7 +302,8 @@ class PredictionPanel(QWidget):
 
     def headline_text(self) -> str:
         """The top answer as plain text, e.g. "7 · 98 %" (empty when there is none)."""
-        return self.headline.property("plainText") or ""
+        digit, probability = self._headline
+        return "" if probability is None else f"{digit} · {self._percent(probability)}"
 
     def status_text(self) -> str:
         return self.status.text()
@@ -286,32 +312,54 @@ class PredictionPanel(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self.refresh()  # the headline's colours come from the palette
+        elif event.type() == QEvent.Type.LanguageChange:
+            self._show_headline()  # the status line is bound (bind_text): it re-says itself
 
     # -- display --------------------------------------------------------------------------------
-    def _show_nothing(self, text: str) -> None:
+    def _show_nothing(self, text) -> None:
+        """No answer: `text` (a str, a core text, or a function giving one) says why."""
         self.bars.set_values(None)
         self.input_view.set_image(None)
-        self.headline.setText(self._headline_html("–", "", muted=True))
-        self.headline.setProperty("plainText", "")
-        self.status.setText(text)
+        self._scattered = False
+        self._headline = ("–", None)
+        self._show_headline()
+        bind_text(self, self.status.setText, text if callable(text) else lambda: localized(text))
 
     def _show_answer(self, probabilities: np.ndarray, analysis, verdict: Verdict) -> None:
         probabilities = np.asarray(probabilities, dtype=np.float32)
-        best = verdict.digit
         self.bars.set_values(probabilities)  # shown whatever the verdict: the network's own answer
         self.input_view.set_image(analysis.image)
-        percent = f"{float(probabilities[best]) * 100:.0f} %"
-        muted = verdict.kind != "digit" or analysis.scattered
-        self.headline.setText(self._headline_html(str(best), percent, muted=muted))
-        self.headline.setProperty("plainText", f"{best} · {percent}")
-        if analysis.scattered:
-            self.status.setText(SCATTERED_TEXT)
-        elif verdict.kind == "not_a_digit":
-            self.status.setText(NOT_A_DIGIT_TEXT)
-        elif verdict.kind == "unsure":
-            self.status.setText(f"Not sure: {best} or {verdict.runner_up}?")
-        else:
-            self.status.setText(f"Looks like {digit_article(best)}.")
+        self._scattered = bool(analysis.scattered)
+        self._headline = (str(verdict.digit), float(probabilities[verdict.digit]))
+        self._show_headline()
+        bind_text(self, self.status.setText, self._verdict_text)
+
+    def _verdict_text(self) -> str:
+        """The sentence for the verdict shown now, in the language of the moment."""
+        verdict = self._verdict
+        if verdict is None or verdict.kind == "empty":
+            return localized(EMPTY_TEXT)
+        if self._scattered:
+            return localized(SCATTERED_TEXT)
+        if verdict.kind == "not_a_digit":
+            return localized(NOT_A_DIGIT_TEXT)
+        if verdict.kind == "unsure":
+            return self.tr("Not sure: {digit} or {runner_up}?").format(digit=verdict.digit,
+                                                                        runner_up=verdict.runner_up)
+        if verdict.digit == 8:  # “an eight”: the article follows how the digit is spoken
+            return self.tr("Looks like an {digit}.").format(digit=verdict.digit)
+        return self.tr("Looks like a {digit}.").format(digit=verdict.digit)
+
+    def _percent(self, probability: float) -> str:
+        return self.tr("{value} %").format(value=f"{probability * 100:.0f}")
+
+    def _show_headline(self) -> None:
+        digit, probability = self._headline
+        if probability is None:
+            self.headline.setText(self._headline_html(digit, "", muted=True))
+            return
+        muted = self._verdict is None or self._verdict.kind != "digit" or self._scattered
+        self.headline.setText(self._headline_html(digit, self._percent(probability), muted=muted))
 
     def _headline_html(self, digit: str, percent: str, muted: bool) -> str:
         size = self.font().pointSizeF()

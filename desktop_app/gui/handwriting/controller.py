@@ -14,33 +14,39 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QScrollArea, QWidget
 
 from desktop_app.core.errors import DigitLabError
 from desktop_app.core.handwriting import HandwritingSet, practice_digit
+from desktop_app.core.texts import QT_TRANSLATE_NOOP
 from desktop_app.gui.drawing.controller import DrawingController
-from desktop_app.gui.feature import Contributions, DockPlacement, make_dock
-from desktop_app.gui.handwriting.collect_bar import CollectBar, digit_shortcut
+from desktop_app.gui.drawing.prediction_panel import error_message
+from desktop_app.gui.feature import Contributions, DockPlacement, LiveText, make_dock, set_live_text
+from desktop_app.gui.handwriting.collect_bar import CollectBar, digit_shortcut, digit_word
 from desktop_app.gui.handwriting.fine_tune_dialog import FineTuneResultDialog
 from desktop_app.gui.handwriting.set_view import HandwritingSetView
 from desktop_app.gui.handwriting.stroke_recorder import StrokeRecorder
+from desktop_app.gui.i18n import bind_text, localized
 from desktop_app.gui.session import ModelSession
 from desktop_app.gui.settings import AppSettings
 from desktop_app.gui.tasks import TaskRunner
-from desktop_app.gui.text_format import DIGIT_NAMES, digit_article, digit_plural, percent
+from desktop_app.gui.text_format import percent
 from desktop_app.gui.training.controller import TrainingController
 from desktop_app.gui.workers import FineTuneWorker, MeasureWorker
 
 PRACTICE_GOAL = 10  # practice aims for this many of each digit, then the next ten
-ZIP_FILTER = "Zip archive (*.zip)"
 MEASURE = "measure"  # the task kind
 SKIPPED_SHOWN = 12  # an import's message lists this many skipped files; the log lists them all
+# The note under the prediction while the canvas reads with fine-tuned weights not yet kept or discarded
+FINE_TUNED_NOTE = QT_TRANSLATE_NOOP("HandwritingController", "Fine-tuned weights · keep or discard them")
 
 
 class HandwritingController(QObject):
     """Owns the handwriting set and its widgets; measures and fine-tunes the session's model."""
+
+    samplesChanged = Signal()  # drawings were stored, deleted or imported (`dataset` has the new set)
 
     def __init__(self, session: ModelSession, tasks: TaskRunner, drawing: DrawingController,
                  settings: AppSettings, training: TrainingController, root: str | Path | None = None,
@@ -66,8 +72,9 @@ class HandwritingController(QObject):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.dock = make_dock("My handwriting", "HandwritingDock", scroll, "Your own drawings: collect them, "
-                              "see how well the model reads them, and fine-tune the model on them.")
+        self.dock = make_dock(lambda: self.tr("My handwriting"), "HandwritingDock", scroll, lambda: self.tr(
+            "Your own drawings: collect them, see how well the model reads them, and fine-tune the model on "
+            "them."))
 
         self._build_actions()
         self._connect()
@@ -79,34 +86,46 @@ class HandwritingController(QObject):
                              menus=[self.menu], shortcuts=self.store_actions, canvas_extras=[self.collect_bar])
 
     # ==== construction ================================================================================
-    def _action(self, text: str, slot, tip: str = "") -> QAction:
-        action = QAction(text, self)
+    def _action(self, text: LiveText, slot, tip: LiveText = "") -> QAction:
+        """An action whose texts, given as functions, follow the language."""
+        action = QAction(self)
+        set_live_text(self, action.setText, text)
         if tip:
-            action.setToolTip(tip)
+            set_live_text(self, action.setToolTip, tip)
         action.triggered.connect(slot)
         return action
+
+    def _store_tip(self, digit: int) -> str:
+        if digit == 8:  # “an eight”
+            return self.tr("Store the drawing as an {digit} ({shortcut}).").format(
+                digit=digit, shortcut=digit_shortcut(digit))
+        return self.tr("Store the drawing as a {digit} ({shortcut}).").format(
+            digit=digit, shortcut=digit_shortcut(digit))
 
     def _build_actions(self) -> None:
         self.store_actions: list[QAction] = []
         for digit in range(10):
-            action = self._action(f"Store as {digit}", self._store_action_triggered,
-                                  f"Store the drawing as a {digit} ({digit_shortcut(digit)}).")
+            action = self._action(lambda digit=digit: self.tr("Store as {digit}").format(digit=digit),
+                                  self._store_action_triggered, lambda digit=digit: self._store_tip(digit))
             action.setShortcut(QKeySequence(digit_shortcut(digit)))
             action.setData(digit)
             self.store_actions.append(action)  # window-wide shortcuts: the window adds them
-        self.practice_action = QAction("&Practice", self)
+        self.practice_action = QAction(self)
+        bind_text(self, self.practice_action.setText, lambda: self.tr("&Practice"))
+        bind_text(self, self.practice_action.setToolTip, lambda: self.tr(
+            "Digit Lab asks for digits in turn; draw each and press Enter."))
         self.practice_action.setCheckable(True)
-        self.practice_action.setToolTip("Digit Lab asks for digits in turn; draw each and press Enter.")
         self.practice_action.toggled.connect(self.collect_bar.practice_button.setChecked)
-        self.measure_action = self._action("How well does this model read my writing?", self.measure,
-                                           self.view.measure_button.toolTip())
-        self.fine_tune_action = self._action("&Fine-tune on My Handwriting", self.start_fine_tuning,
-                                             self.view.fine_tune_button.toolTip())
-        self.import_zip_action = self._action("Import Drawings from Zip…", self.import_zip_dialog)
-        self.import_folder_action = self._action("Import Drawings from Folder…", self.import_folder_dialog)
-        self.export_zip_action = self._action("Export Drawings as Zip…", self.export_zip_dialog)
+        self.measure_action = self._action(self.view.measure_text, self.measure, self.view.measure_tip)
+        self.fine_tune_action = self._action(lambda: self.tr("&Fine-tune on My Handwriting"),
+                                             self.start_fine_tuning, self.view.fine_tune_tip)
+        self.import_zip_action = self._action(lambda: self.tr("Import Drawings from Zip…"), self.import_zip_dialog)
+        self.import_folder_action = self._action(lambda: self.tr("Import Drawings from Folder…"),
+                                                 self.import_folder_dialog)
+        self.export_zip_action = self._action(lambda: self.tr("Export Drawings as Zip…"), self.export_zip_dialog)
 
-        menu = QMenu("&Handwriting")
+        menu = QMenu()
+        bind_text(menu, menu.setTitle, lambda: self.tr("&Handwriting"))
         menu.setToolTipsVisible(True)
         menu.addAction(self.practice_action)
         menu.addSeparator()
@@ -157,6 +176,7 @@ class HandwritingController(QObject):
         self.view.show_samples(self.dataset.root, samples, self._counts)
         if self.collect_bar.in_practice():
             self._show_prompt()
+        self.samplesChanged.emit()
 
     def counts(self) -> list[int]:
         return list(self._counts)
@@ -172,22 +192,26 @@ class HandwritingController(QObject):
         """Store the canvas's drawing as `label`, clear the canvas and say so; refuse an empty canvas."""
         canvas = self.drawing.canvas
         if canvas.is_empty():
-            self.status(f"Nothing to store: draw {digit_article(label)} on the canvas first.")
+            if label == 8:  # “an eight”
+                self.status(self.tr("Nothing to store: draw an {digit} on the canvas first.").format(digit=label))
+            else:
+                self.status(self.tr("Nothing to store: draw a {digit} on the canvas first.").format(digit=label))
             return False
         drawing = canvas.drawing()
         try:
             self.dataset.add(drawing, label, self.recorder.strokes())
         except (OSError, DigitLabError) as error:
-            message = f"Could not store the drawing in {self.dataset.root}: {error}"
-            self.status("Could not store the drawing.")
-            QMessageBox.critical(self._parent(), "Could not store the drawing",
-                                 f"{message}\n\nWhat to do: check that the folder is writable.")
+            self.status(self.tr("Could not store the drawing."))
+            QMessageBox.critical(self._parent(), self.tr("Could not store the drawing"), self.tr(
+                "Could not store the drawing in {folder}: {error}\n\nWhat to do: check that the folder is "
+                "writable.").format(folder=self.dataset.root, error=localized(error_message(error))))
             return False
         canvas.clear()
         self.recorder.reset()
         self.refresh()
         count = self._counts[label]
-        self.status(f"Stored as {label} · you have {digit_plural(label, count)}")
+        self.status(self.tr("Stored as {digit} · you have %n {digits}", "", count).format(
+            digit=label, digits=localized(digit_word(label, count))))
         if self.collect_bar.in_practice():
             self._ask_next(previous=label)
         canvas.setFocus()
@@ -204,7 +228,7 @@ class HandwritingController(QObject):
             self.drawing.canvas.setFocus()
         else:
             self._asked = None
-            self.status("Practice ended.", 3000)
+            self.status(self.tr("Practice ended."), 3000)
 
     def asked_digit(self) -> int | None:
         return self._asked
@@ -218,7 +242,16 @@ class HandwritingController(QObject):
             return
         digit, count = self._asked, self._counts[self._asked]
         goal = max(PRACTICE_GOAL, (min(self._counts) // PRACTICE_GOAL + 1) * PRACTICE_GOAL)
-        self.collect_bar.set_prompt(f"Draw {digit_article(digit)}  ({count} of {goal} {DIGIT_NAMES[digit]})")
+        self.collect_bar.set_prompt(lambda: self._prompt(digit, count, goal))
+
+    def _prompt(self, digit: int, count: int, goal: int) -> str:
+        """“Draw a 7  (3 of 10 sevens)”, in the language of the moment."""
+        digits = localized(digit_word(digit, goal))
+        if digit == 8:  # “an eight”
+            return self.tr("Draw an {digit}  ({count} of {goal} {digits})").format(
+                digit=digit, count=count, goal=goal, digits=digits)
+        return self.tr("Draw a {digit}  ({count} of {goal} {digits})").format(
+            digit=digit, count=count, goal=goal, digits=digits)
 
     @Slot()
     def store_practice(self) -> None:
@@ -235,20 +268,23 @@ class HandwritingController(QObject):
     def delete_files(self, files: list[str]) -> None:
         removed = self.dataset.remove(*files)
         self.refresh()
-        self.status("Deleted." if removed == 1 else f"Deleted {removed} drawings.")
+        self.status(self.tr("Deleted.") if removed == 1 else self.tr("Deleted %n drawings.", "", removed))
+
+    def _zip_filter(self) -> str:
+        return self.tr("Zip archive (*.zip)")
 
     def ask_open_zip(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self._parent(), "Import drawings", str(Path.home()),
-                                              f"{ZIP_FILTER};;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self._parent(), self.tr("Import drawings"), str(Path.home()),
+                                              self._zip_filter() + ";;" + self.tr("All files (*)"))
         return path
 
     def ask_save_zip(self) -> str:
-        path, _ = QFileDialog.getSaveFileName(self._parent(), "Export your drawings",
-                                              str(Path.home() / "my-handwriting.zip"), ZIP_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self._parent(), self.tr("Export your drawings"),
+                                              str(Path.home() / "my-handwriting.zip"), self._zip_filter())
         return path
 
     def ask_folder(self) -> str:
-        return QFileDialog.getExistingDirectory(self._parent(), "Import a folder with sub-folders 0 to 9",
+        return QFileDialog.getExistingDirectory(self._parent(), self.tr("Import a folder with sub-folders 0 to 9"),
                                                 str(Path.home()))
 
     @Slot()
@@ -260,7 +296,7 @@ class HandwritingController(QObject):
     @Slot()
     def export_zip_dialog(self) -> None:
         if not self.dataset.samples():
-            self.status("Nothing to export yet: store some drawings first.")
+            self.status(self.tr("Nothing to export yet: store some drawings first."))
             return
         path = self.ask_save_zip()
         if path:
@@ -286,42 +322,64 @@ class HandwritingController(QObject):
             report = run()
         except (OSError, DigitLabError) as error:
             self.refresh()  # an import that failed part-way keeps what it stored
-            self.status(f"Could not import {source.name}.")
-            self.session.log(f"Could not import {source}: {error}")
-            QMessageBox.warning(self._parent(), "Could not import", f"{error}\n\nWhat to do: choose a zip exported "
-                                "by Digit Lab, or a folder with sub-folders 0 to 9 of images.")
+            message = localized(error_message(error))
+            self.status(self.tr("Could not import {file}.").format(file=source.name))
+            self.session.log(self.tr("Could not import {path}: {error}").format(path=source, error=message))
+            QMessageBox.warning(self._parent(), self.tr("Could not import"), self.tr(
+                "{error}\n\nWhat to do: choose a zip exported by Digit Lab, or a folder with sub-folders 0 to 9 "
+                "of images.").format(error=message))
             return 0
         finally:
             self._parent().unsetCursor()
         self.refresh()
-        added, skipped = report.added, report.skipped
+        added, skipped = report.added, [localized(line) for line in report.skipped]
         for line in skipped:
-            self.session.log(f"Not imported from {source.name}: {line}")
+            self.session.log(self.tr("Not imported from {file}: {reason}").format(file=source.name, reason=line))
         if not added:
-            self.status(f"No drawings found in {source.name} (it needs sub-folders 0 to 9 of images).")
+            self.status(self.tr("No drawings found in {file} (it needs sub-folders 0 to 9 of images).").format(
+                file=source.name))
             return 0
-        drawings = f"{added} drawing{'s' if added != 1 else ''}"
         if not skipped:
-            self.status(f"Imported {drawings} from {source.name}.")
+            if added == 1:
+                self.status(self.tr("Imported %n drawing from {file}.", "", added).format(file=source.name))
+            else:
+                self.status(self.tr("Imported %n drawings from {file}.", "", added).format(file=source.name))
             return added
-        self.status(f"Imported {drawings} from {source.name}; skipped {len(skipped)} (see the log).", 10000)
+        if added == 1:
+            self.status(self.tr("Imported %n drawing from {file}; skipped {skipped} (see the log).", "", added)
+                        .format(file=source.name, skipped=len(skipped)), 10000)
+        else:
+            self.status(self.tr("Imported %n drawings from {file}; skipped {skipped} (see the log).", "", added)
+                        .format(file=source.name, skipped=len(skipped)), 10000)
         shown = "\n".join(f"• {line}" for line in skipped[:SKIPPED_SHOWN])
-        more = f"\n… and {len(skipped) - SKIPPED_SHOWN} more (all are listed in the log)." \
-            if len(skipped) > SKIPPED_SHOWN else ""
-        QMessageBox.warning(self._parent(), "Some images were not imported",
-                            f"Imported {drawings} from {source.name}. These images were skipped:\n\n{shown}{more}"
-                            "\n\nBlank images (no ink, for example white ink on white) and files that are not "
-                            "readable images are left out; the others were imported.")
+        if len(skipped) > SKIPPED_SHOWN:
+            shown += "\n" + self.tr("… and {count} more (all are listed in the log).").format(
+                count=len(skipped) - SKIPPED_SHOWN)
+        if added == 1:
+            text = self.tr("Imported %n drawing from {file}. These images were skipped:\n\n{files}\n\nBlank images "
+                           "(no ink, for example white ink on white) and files that are not readable images are "
+                           "left out; the others were imported.", "", added)
+        else:
+            text = self.tr("Imported %n drawings from {file}. These images were skipped:\n\n{files}\n\nBlank "
+                           "images (no ink, for example white ink on white) and files that are not readable images "
+                           "are left out; the others were imported.", "", added)
+        QMessageBox.warning(self._parent(), self.tr("Some images were not imported"),
+                            text.format(file=source.name, files=shown))
         return added
 
     def export_zip(self, path: str | Path) -> Path | None:
         try:
             written = self.dataset.export_zip(path)
         except (OSError, DigitLabError) as error:
-            QMessageBox.critical(self._parent(), "Could not export", f"Could not write {path}: {error}\n\n"
-                                 "What to do: choose another folder or file name.")
+            QMessageBox.critical(self._parent(), self.tr("Could not export"), self.tr(
+                "Could not write {path}: {error}\n\nWhat to do: choose another folder or file name.").format(
+                    path=path, error=localized(error_message(error))))
             return None
-        self.status(f"Exported {len(self.dataset.samples())} drawings to {written.name}.")
+        count = len(self.dataset.samples())
+        if count == 1:
+            self.status(self.tr("Exported %n drawing to {file}.", "", count).format(file=written.name))
+        else:
+            self.status(self.tr("Exported %n drawings to {file}.", "", count).format(file=written.name))
         return written
 
     # ==== measuring ===================================================================================
@@ -340,12 +398,12 @@ class HandwritingController(QObject):
     def measure(self) -> bool:
         """Read every drawing with (a copy of) the open model, on the task runner."""
         if not self.session.has_model():
-            self.status("Open or train a model first.")
+            self.status(self.tr("Open or train a model first."))
             return False
         if self.is_busy() or self.tasks.uses_model():
             return False
         if not self.dataset.samples():
-            self.view.measure_result.setText("Your set is empty: store some drawings first.")
+            self._say_measurement(lambda: self.tr("Your set is empty: store some drawings first."))
             return False
         from desktop_app.core.inference import copy_model
 
@@ -357,50 +415,61 @@ class HandwritingController(QObject):
             return False
         self.view.show_measuring()
         self.dock.raise_()
-        self.status("Reading your drawings…")
+        self.status(self.tr("Reading your drawings…"))
         return True
 
     def is_measuring(self) -> bool:
         return self.tasks.is_running(MEASURE)
 
+    def _say_measurement(self, make_text) -> None:
+        """Show a sentence where the measurement goes; it follows the language."""
+        bind_text(self.view, self.view.measure_result.setText, make_text)
+
+    def _say_fine_tuning(self, make_text) -> None:
+        """Show a sentence where fine-tuning's result goes; it follows the language."""
+        bind_text(self.view, self.view.fine_tune_result.setText, make_text)
+
     @Slot(object)
     def _on_measured(self, measured) -> None:
         self.view.show_measurement(measured)
         for line in measured.skipped:
-            self.session.log(f"Measuring left out {line}")
-        self.status(f"Your handwriting: {percent(measured.personal.accuracy)} · "
-                    f"MNIST test: {percent(measured.mnist.accuracy)}", 10000)
+            self.session.log(self.tr("Measuring left out {reason}").format(reason=localized(line)))
+        self.status(self.tr("Your handwriting: {personal} · MNIST test: {mnist}").format(
+            personal=percent(measured.personal.accuracy), mnist=percent(measured.mnist.accuracy)), 10000)
 
     @Slot(str)
     def _on_measure_failed(self, message: str) -> None:
-        self.view.measure_result.setText(message)
+        self._say_measurement(lambda: localized(message))
 
     # ==== fine-tuning =================================================================================
-    def _fine_tune_refusal(self) -> str:
+    def _fine_tune_refusal(self, has_model: bool, counts: list[int]) -> str:
+        """Why fine-tuning cannot start with this model and these counts ("" when it can), in the language of
+        the moment."""
         from desktop_app.core.fine_tuning import MIN_SAMPLES_PER_DIGIT, missing_samples
 
-        if not self.session.has_model():
-            return "Open or train a model first: fine-tuning teaches an existing model your handwriting."
-        missing = missing_samples(self._counts)
+        if not has_model:
+            return self.tr("Open or train a model first: fine-tuning teaches an existing model your handwriting.")
+        missing = missing_samples(counts)
         if missing:
-            needs = ", ".join(f"{need} more {digit_plural(digit, need).split(' ', 1)[1]}"
+            needs = ", ".join(self.tr("%n more {digits}", "", need).format(digits=localized(digit_word(digit, need)))
                               for digit, need in missing.items())
-            return (f"Collect at least {MIN_SAMPLES_PER_DIGIT} drawings of every digit first (one to learn "
-                    f"from, one to check on). Still needed: {needs}. Practice asks for exactly these.")
+            return self.tr("Collect at least {minimum} drawings of every digit first (one to learn from, one to "
+                           "check on). Still needed: {needs}. Practice asks for exactly these.").format(
+                               minimum=MIN_SAMPLES_PER_DIGIT, needs=needs)
         return ""
 
     @Slot()
     def start_fine_tuning(self) -> bool:
         if self.is_busy() or self.tasks.uses_model() or not self.training.is_ready():
             return False
-        refusal = self._fine_tune_refusal()
+        has_model, counts = self.session.has_model(), list(self._counts)
+        refusal = self._fine_tune_refusal(has_model, counts)
         if refusal:
-            self.view.fine_tune_result.setText(refusal)
+            self._say_fine_tuning(lambda: self._fine_tune_refusal(has_model, counts))
             self.scroll.ensureWidgetVisible(self.view.tune_box)
-            has_model = self.session.has_model()
-            self.status("Fine-tuning needs more drawings." if has_model else refusal, 8000)
+            self.status(self.tr("Fine-tuning needs more drawings.") if has_model else refusal, 8000)
             if has_model:
-                QMessageBox.information(self._parent(), "Collect more drawings first", refusal)
+                QMessageBox.information(self._parent(), self.tr("Collect more drawings first"), refusal)
             return False
         from desktop_app.core.fine_tuning import fine_tune_config
 
@@ -414,10 +483,11 @@ class HandwritingController(QObject):
         if not self.training.run(worker, config, self._on_fine_tune_finished):
             self._fine_tune_worker = None
             return False
-        self.view.fine_tune_result.setText("Fine-tuning… (Stop ends it after the current batch.)")
-        self.session.log(f"Fine-tuning {epochs} epoch(s) on your handwriting ({sum(self._counts)} "
-                         f"drawings) mixed with MNIST, learning rate {config.learning_rate:g}.")
-        self.status("Fine-tuning on your handwriting…", 0)
+        self._say_fine_tuning(lambda: self.tr("Fine-tuning… (Stop ends it after the current batch.)"))
+        self.session.log(self.tr("Fine-tuning %n epoch(s) on your handwriting ({drawings} drawings) mixed with "
+                                 "MNIST, learning rate {rate}.", "", epochs).format(
+                                     drawings=sum(self._counts), rate=f"{config.learning_rate:g}"))
+        self.status(self.tr("Fine-tuning on your handwriting…"), 0)
         return True
 
     def is_fine_tuning(self) -> bool:
@@ -430,6 +500,19 @@ class HandwritingController(QObject):
         else:
             self.session.update_after_training(self.session.metadata(), self.session.is_unsaved())
 
+    def _left_out(self, skipped: list) -> str:
+        """“Left out 2 drawing(s) that cannot be read: …”, or "" when none was."""
+        if not skipped:
+            return ""
+        files = "; ".join(localized(line) for line in skipped[:SKIPPED_SHOWN]) \
+            + (" …" if len(skipped) > SKIPPED_SHOWN else "")
+        return self.tr("Left out %n drawing(s) that cannot be read: {files}.", "", len(skipped)).format(files=files)
+
+    @staticmethod
+    def _sentences(*sentences: str) -> str:
+        """Whole sentences one after the other (the empty ones left out)."""
+        return " ".join(sentence for sentence in sentences if sentence)
+
     @Slot(object)
     def _on_fine_tune_finished(self, result) -> None:
         worker, self._fine_tune_worker = self._fine_tune_worker, None
@@ -439,30 +522,47 @@ class HandwritingController(QObject):
         self._update_enabled()
         report = self.last_report = worker.report
         closing = self.tasks.is_shut_down()
-        left_out = (f" Left out {len(worker.skipped)} drawing(s) that cannot be read: "
-                    + "; ".join(worker.skipped[:SKIPPED_SHOWN])
-                    + (" …" if len(worker.skipped) > SKIPPED_SHOWN else "") + ".") if worker.skipped else ""
+        skipped = list(worker.skipped)
+        reason = result.reason
         if report is None or result.status == "failed" or result.epochs_completed == 0 or closing:
             # failed, stopped before one epoch, or the window is closing (nobody to ask): undo
             self._undo(report)
-            message = result.reason or "Fine-tuning ended before it learned anything."
-            self.view.fine_tune_result.setText(message + left_out)
-            self.session.log(f"Fine-tuning: {message}")
+
+            def ended() -> str:
+                return localized(reason) if reason else self.tr("Fine-tuning ended before it learned anything.")
+
+            self._say_fine_tuning(lambda: self._sentences(ended(), self._left_out(skipped)))
+            self.session.log(self.tr("Fine-tuning: {message}").format(message=ended()))
             failed = result.status == "failed"
-            self.status(f"Fine-tuning {'failed' if failed else 'stopped'}: the model is unchanged.", 10000)
+            self.status(self.tr("Fine-tuning failed: the model is unchanged.") if failed
+                        else self.tr("Fine-tuning stopped: the model is unchanged."), 10000)
             if failed and not closing:
-                QMessageBox.critical(self._parent(), "Fine-tuning failed", f"{message}\n\nThe model is unchanged.")
+                QMessageBox.critical(self._parent(), self.tr("Fine-tuning failed"),
+                                     self.tr("{message}\n\nThe model is unchanged.").format(message=ended()))
             return
-        line = (f"your handwriting {percent(report.personal_before)} → {percent(report.personal_after)} · "
-                f"MNIST test {percent(report.mnist_before)} → {percent(report.mnist_after)}")
         stopped = result.status == "stopped"  # by the user, after some learning: still theirs to keep
-        lead = f"{result.reason} " if stopped else ""
-        self.view.fine_tune_result.setText(f"{lead}{line[0].upper()}{line[1:]}.{left_out} Keep or discard?")
+        figures = {"before": percent(report.personal_before), "after": percent(report.personal_after),
+                   "mnist_before": percent(report.mnist_before), "mnist_after": percent(report.mnist_after)}
+
+        def outcome() -> str:
+            return self._sentences(
+                localized(reason) if stopped and reason else "",
+                self.tr("Your handwriting {before} → {after} · MNIST test {mnist_before} → {mnist_after}.").format(
+                    **figures),
+                self._left_out(skipped), self.tr("Keep or discard?"))
+
+        self._say_fine_tuning(outcome)
         self.scroll.ensureWidgetVisible(self.view.tune_box)
         self.session.update_after_training(self.session.metadata(), self.session.is_unsaved())
-        self.session.set_weights_note("Fine-tuned weights · keep or discard them")
-        self.session.log(f"{'Fine-tuning stopped' if stopped else 'Fine-tuned'}: {line}.")
-        self.status(f"{'Fine-tuning stopped' if stopped else 'Fine-tuned'}: {line}", 10000)
+        self.session.set_weights_note(FINE_TUNED_NOTE)
+        if stopped:
+            line = self.tr("Fine-tuning stopped: your handwriting {before} → {after} · MNIST test "
+                           "{mnist_before} → {mnist_after}.").format(**figures)
+        else:
+            line = self.tr("Fine-tuned: your handwriting {before} → {after} · MNIST test {mnist_before} → "
+                           "{mnist_after}.").format(**figures)
+        self.session.log(line)
+        self.status(line.rstrip("."), 10000)
         dialog = FineTuneResultDialog(report, self._parent())
         dialog.decided.connect(self._on_decided)
         self.result_dialog = dialog
@@ -473,20 +573,21 @@ class HandwritingController(QObject):
         report = self.last_report
         if report is None or not self.session.has_model():
             return
-        figures = (f"your handwriting {percent(report.personal_after)}, MNIST test "
-                   f"{percent(report.mnist_after)}")
         if keep:
             metadata = self.session.metadata()
             metadata.history = {key: list(values) for key, values in report.result.history.items()}
             self.session.update_after_training(metadata, unsaved=True)
-            self.view.fine_tune_result.setText(f"Kept the fine-tuned weights ({figures}). Save the model to keep "
-                                               "them for good.")
-            self.session.log("Kept the fine-tuned weights (not saved yet).")
-            self.status("Kept the fine-tuned weights · the model is unsaved.")
+            personal, mnist = percent(report.personal_after), percent(report.mnist_after)
+            self._say_fine_tuning(lambda: self.tr(
+                "Kept the fine-tuned weights (your handwriting {personal}, MNIST test {mnist}). Save the model to "
+                "keep them for good.").format(personal=personal, mnist=mnist))
+            self.session.log(self.tr("Kept the fine-tuned weights (not saved yet)."))
+            self.status(self.tr("Kept the fine-tuned weights · the model is unsaved."))
         else:
             self._undo(report)
-            self.view.fine_tune_result.setText(
-                f"Discarded: the model is back as it was (your handwriting {percent(report.personal_before)}, "
-                f"MNIST test {percent(report.mnist_before)}).")
-            self.session.log("Discarded the fine-tuned weights: the model is back as it was.")
-            self.status("Discarded the fine-tuned weights.")
+            personal, mnist = percent(report.personal_before), percent(report.mnist_before)
+            self._say_fine_tuning(lambda: self.tr(
+                "Discarded: the model is back as it was (your handwriting {personal}, MNIST test {mnist}).").format(
+                    personal=personal, mnist=mnist))
+            self.session.log(self.tr("Discarded the fine-tuned weights: the model is back as it was."))
+            self.status(self.tr("Discarded the fine-tuned weights."))

@@ -1,5 +1,7 @@
 """The dialog after fine-tuning on the user's handwriting: the figures before and after, and whether to keep
-the new weights."""
+the new weights.
+
+A transient window-modal dialog: its texts are said once, in the language of the moment it opens."""
 
 from __future__ import annotations
 
@@ -20,12 +22,12 @@ class FineTuneResultDialog(QDialog):
 
     def __init__(self, report, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Fine-tuned on your handwriting")
+        self.setWindowTitle(self.tr("Fine-tuned on your handwriting"))
         self.setObjectName("FineTuneResultDialog")
         self._answered = False
         stopped = report.result.status == "stopped"
-        title = QLabel("Stopped early: the model learned your handwriting for part of the run."
-                       if stopped else "The model has practised on your handwriting.")
+        title = QLabel(self.tr("Stopped early: the model learned your handwriting for part of the run.")
+                       if stopped else self.tr("The model has practised on your handwriting."))
         title.setWordWrap(True)
         bold = QFont(title.font())
         bold.setBold(True)
@@ -34,34 +36,35 @@ class FineTuneResultDialog(QDialog):
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(6)
-        for column, text in enumerate(("", "Before", "After", "Change")):
+        for column, text in enumerate(("", self.tr("Before"), self.tr("After"), self.tr("Change"))):
             header = QLabel(text)
             header.setFont(bold)
             header.setAlignment(Qt.AlignmentFlag.AlignRight if column else Qt.AlignmentFlag.AlignLeft)
             grid.addWidget(header, 0, column)
-        rows = ((f"Your handwriting ({report.holdout_size} held-out drawings)", report.personal_before,
-                 report.personal_after),
-                ("MNIST test set", report.mnist_before, report.mnist_after))
+        rows = ((self.tr("Your handwriting (%n held-out drawings)", "", report.holdout_size),
+                 report.personal_before, report.personal_after),
+                (self.tr("MNIST test set"), report.mnist_before, report.mnist_after))
         self.figure_labels: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
         for row, (name, before, after) in enumerate(rows, start=1):
             grid.addWidget(QLabel(name), row, 0)
             change = after - before if math.isfinite(before) and math.isfinite(after) else float("nan")
             cells = (QLabel(percent(before)), QLabel(percent(after)),
-                     QLabel("–" if not math.isfinite(change) else f"{change * 100:+.1f} points"))
+                     QLabel("–" if not math.isfinite(change)
+                            else self.tr("{change} points").format(change=f"{change * 100:+.1f}")))
             for column, cell in enumerate(cells, start=1):
                 cell.setAlignment(Qt.AlignmentFlag.AlignRight)
                 grid.addWidget(cell, row, column)
             self.figure_labels["personal" if row == 1 else "mnist"] = cells
-        note = QLabel(f"Learned from {report.train_size} of your drawings (each shown several times, mixed "
-                      "with MNIST digits); measured on the drawings it did not learn from. Keep the new "
-                      "weights, or discard them to get the model back as it was.")
+        note = QLabel(self.tr("Learned from %n of your drawings (each shown several times, mixed with MNIST "
+                              "digits); measured on the drawings it did not learn from. Keep the new weights, or "
+                              "discard them to get the model back as it was.", "", report.train_size))
         note.setWordWrap(True)
 
         buttons = QDialogButtonBox()
-        self.keep_button = QPushButton("Keep")
-        self.keep_button.setToolTip("Keep the fine-tuned weights; the model is then modified and unsaved.")
-        self.discard_button = QPushButton("Discard")
-        self.discard_button.setToolTip("Restore the weights the model had before fine-tuning.")
+        self.keep_button = QPushButton(self.tr("Keep"))
+        self.keep_button.setToolTip(self.tr("Keep the fine-tuned weights; the model is then modified and unsaved."))
+        self.discard_button = QPushButton(self.tr("Discard"))
+        self.discard_button.setToolTip(self.tr("Restore the weights the model had before fine-tuning."))
         buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.keep_button.setDefault(True)
