@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (QBoxLayout, QHBoxLayout, QLabel, QListView, QList
 
 from desktop_app.core.evaluation import EvaluationReport, Mistake, cell_examples
 from desktop_app.gui.drawing.canvas import array_to_image
-from desktop_app.gui.text_format import count_text, images_label
+from desktop_app.gui.i18n import bind_text, localized
+from desktop_app.gui.text_format import count_text
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +49,9 @@ class ConfusionMatrixView(QWidget):
         self._confusion = np.zeros((10, 10), np.int64)
         self.plot_widget = pg.PlotWidget()
         self.plot_widget.setMinimumSize(260, 280)
-        self.plot_widget.setToolTip("Rows: the true digit. Columns: what the network answered. The diagonal "
-                                    "holds the right answers; click a cell to list its images.")
+        bind_text(self, self.plot_widget.setToolTip,
+                  lambda: self.tr("Rows: the true digit. Columns: what the network answered. The diagonal holds "
+                                  "the right answers; click a cell to list its images."))
         item = self.plot_widget.getPlotItem()
         item.setMenuEnabled(False)
         item.setMouseEnabled(x=False, y=False)
@@ -79,7 +81,7 @@ class ConfusionMatrixView(QWidget):
         self.readout = QLabel(" ")
         self.readout.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.readout.setToolTip("The cell under the mouse.")
+        bind_text(self, self.readout.setToolTip, lambda: self.tr("The cell under the mouse."))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -116,12 +118,12 @@ class ConfusionMatrixView(QWidget):
             axis = item.getAxis(name)
             axis.setPen(pg.mkPen(text))
             axis.setTextPen(pg.mkPen(text))
-        item.setLabel("left", "true digit", color=text.name())
-        item.setLabel("top", "predicted digit", color=text.name())
+        item.setLabel("left", self.tr("true digit"), color=text.name())
+        item.setLabel("top", self.tr("predicted digit"), color=text.name())
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
             self.apply_palette()
 
     def resizeEvent(self, event) -> None:
@@ -154,13 +156,16 @@ class ConfusionMatrixView(QWidget):
     def _mouse_moved(self, position) -> None:
         cell = self._cell_at(position)
         if cell is None:
-            self.readout.setText(" ")
+            bind_text(self, self.readout.setText, lambda: " ")
             return
-        self.readout.setText(self.describe_cell(*cell))
+        bind_text(self, self.readout.setText, lambda: self.describe_cell(*cell))
 
     def describe_cell(self, true: int, predicted: int) -> str:
         count = int(self._confusion[true, predicted])
-        return f"true {true} → predicted {predicted}: {images_label(count)}"
+        if count == 1:
+            return self.tr("true {true} → predicted {predicted}: 1 image").format(true=true, predicted=predicted)
+        return self.tr("true {true} → predicted {predicted}: {count} images").format(true=true, predicted=predicted,
+                                                                                      count=count)
 
     @Slot(object)
     def _mouse_clicked(self, event) -> None:
@@ -175,7 +180,8 @@ class PerClassChart(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumHeight(130)
-        self.setToolTip("The share of each digit's test images the network reads correctly.")
+        bind_text(self, self.setToolTip,
+                  lambda: self.tr("The share of each digit's test images the network reads correctly."))
         item = self.getPlotItem()
         item.setMenuEnabled(False)
         item.setMouseEnabled(x=False, y=False)
@@ -225,13 +231,17 @@ class PerClassChart(pg.PlotWidget):
             axis = item.getAxis(name)
             axis.setPen(pg.mkPen(text))
             axis.setTextPen(pg.mkPen(text))
-        item.setTitle("Accuracy per digit (%)", color=text.name(), size="9pt")
+        item.setTitle(self.tr("Accuracy per digit (%)"), color=text.name(), size="9pt")
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_values"):  # not while constructing
+        if not hasattr(self, "_values"):  # not while constructing
+            return
+        if event.type() == QEvent.Type.PaletteChange:
             self.apply_palette()
             self.set_values(None if not np.isfinite(self._values).any() else self._values / 100)
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.apply_palette()
 
 
 class ImageGallery(QListWidget):
@@ -250,12 +260,16 @@ class ImageGallery(QListWidget):
         self.setGridSize(QSize(78, 96))
         self.setSpacing(2)
         self.setMinimumHeight(110)
-        self.setToolTip("Click an image to put it on the canvas: the prediction and the feature maps follow.")
+        self._examples: list[Mistake] = []
+        bind_text(self, self.setToolTip,
+                  lambda: self.tr("Click an image to put it on the canvas: the prediction and the feature maps "
+                                  "follow."))
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
 
     def set_examples(self, examples: list[Mistake], images: np.ndarray) -> None:
         self.clear()
+        self._examples = list(examples)
         for example in examples:
             image = array_to_image(255 - np.asarray(images[example.index]).reshape(28, 28).astype(np.uint8))
             pixmap = QPixmap.fromImage(image.scaled(56, 56, Qt.AspectRatioMode.IgnoreAspectRatio,
@@ -263,11 +277,21 @@ class ImageGallery(QListWidget):
             item = QListWidgetItem(QIcon(pixmap), f"{example.true_label} → {example.predicted_label}\n"
                                                   f"{example.confidence:.0%}")
             item.setData(Qt.ItemDataRole.UserRole, int(example.index))
-            item.setToolTip(f"Test image {example.index}: a {example.true_label}, read as "
-                            f"{example.predicted_label} with {example.confidence:.1%} confidence. "
-                            "Click to put it on the canvas.")
+            item.setToolTip(self._tip(example))
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             self.addItem(item)
+
+    def _tip(self, example: Mistake) -> str:
+        return self.tr("Test image {index}: a {true}, read as {predicted} with {confidence} confidence. Click "
+                       "to put it on the canvas.").format(index=example.index, true=example.true_label,
+                                                          predicted=example.predicted_label,
+                                                          confidence=f"{example.confidence:.1%}")
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            for row, example in enumerate(self._examples[:self.count()]):
+                self.item(row).setToolTip(self._tip(example))
 
     def indices(self) -> list[int]:
         return [int(self.item(row).data(Qt.ItemDataRole.UserRole)) for row in range(self.count())]
@@ -292,25 +316,31 @@ class EvaluationView(QWidget):
         self._possible = False
         self._running = False
 
-        self.evaluate_button = QPushButton("Evaluate on the test set")
-        self.evaluate_button.setToolTip("Read the 10 000 MNIST test images, which no model trains on, and "
-                                        "count the right and wrong answers (Ctrl+Shift+E).")
+        self.evaluate_button = QPushButton()
+        bind_text(self, self.evaluate_button.setText, lambda: self.tr("Evaluate on the test set"))
+        bind_text(self, self.evaluate_button.setToolTip,
+                  lambda: self.tr("Read the 10 000 MNIST test images, which no model trains on, and count the "
+                                  "right and wrong answers (Ctrl+Shift+E)."))
         self.evaluate_button.setEnabled(False)
         self.evaluate_button.clicked.connect(self.evaluateRequested)
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
-        self.progress_bar.setFormat("%v / %m images")
-        self.progress_bar.setToolTip("Test images read so far.")
+        bind_text(self, self.progress_bar.setFormat, lambda: self.tr("%v / %m images"))
+        bind_text(self, self.progress_bar.setToolTip, lambda: self.tr("Test images read so far."))
         self.progress_bar.setVisible(False)
-        self.headline = QLabel("Open or train a model, then evaluate it on the MNIST test set.")
+        self.headline = QLabel()
         self.headline.setWordWrap(True)
         self.headline.setTextFormat(Qt.TextFormat.RichText)
-        self.headline.setToolTip("Accuracy: the share of test images read correctly. Loss: the mean "
-                                 "cross-entropy, lower is better.")
+        self._headline = lambda: self.tr("Open or train a model, then evaluate it on the MNIST test set.")
+        bind_text(self, self.headline.setText, self._headline)
+        bind_text(self, self.headline.setToolTip,
+                  lambda: self.tr("Accuracy: the share of test images read correctly. Loss: the mean "
+                                  "cross-entropy, lower is better."))
         self.matrix = ConfusionMatrixView()
         self.per_class = PerClassChart()
-        self.gallery_title = QLabel("Most confident mistakes")
+        self.gallery_title = QLabel()
+        bind_text(self, self.gallery_title.setText, lambda: self.tr("Most confident mistakes"))
         bold = self.gallery_title.font()
         bold.setBold(True)
         self.gallery_title.setFont(bold)
@@ -355,7 +385,7 @@ class EvaluationView(QWidget):
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(0)
         self.progress_bar.setVisible(True)
-        self.headline.setText("Evaluating…")
+        self._show_headline(lambda: self.tr("Evaluating…"))
 
     @Slot()
     def show_idle(self) -> None:
@@ -377,22 +407,46 @@ class EvaluationView(QWidget):
             return
         examples = cell_examples(self._report, self._labels, true, predicted, CELL_IMAGES_SHOWN)
         count = int(self._report.confusion[true, predicted])
-        shown = f" (the {len(examples)} most confident)" if len(examples) < count else ""
-        kind = "read correctly" if true == predicted else f"read as {predicted}"
-        self.gallery_title.setText(f"{images_label(count).capitalize()} of a {true} {kind}{shown}")
+        shown = len(examples)
+        bind_text(self, self.gallery_title.setText, lambda: self._cell_title(true, predicted, count, shown))
         self.gallery.set_examples(examples, self._images)
+
+    def _cell_title(self, true: int, predicted: int, count: int, shown: int) -> str:
+        """“4 images of a 3 read as 5”, “… read correctly”, “… (the 60 most confident)” when not all shown."""
+        if true == predicted:
+            if count == 1:
+                text = self.tr("1 image of a {true} read correctly")
+            elif shown < count:
+                text = self.tr("{count} images of a {true} read correctly (the {shown} most confident)")
+            else:
+                text = self.tr("{count} images of a {true} read correctly")
+        elif count == 1:
+            text = self.tr("1 image of a {true} read as {predicted}")
+        elif shown < count:
+            text = self.tr("{count} images of a {true} read as {predicted} (the {shown} most confident)")
+        else:
+            text = self.tr("{count} images of a {true} read as {predicted}")
+        return text.format(count=count, true=true, predicted=predicted, shown=shown)
 
     def show_mistakes(self) -> None:
         if self._report is None or self._images is None:
             return
-        self.gallery_title.setText(f"The {len(self._report.mistakes)} most confident mistakes "
-                                   "(click a matrix cell for others)")
+        count = len(self._report.mistakes)
+        bind_text(self, self.gallery_title.setText,
+                  lambda: self.tr("The {count} most confident mistakes (click a matrix cell for others)")
+                  .format(count=count))
         self.gallery.set_examples(self._report.mistakes, self._images)
 
     def mark_stale(self) -> None:
         if self._report is not None:
-            self.headline.setText(self.headline.text().split("<br>")[0]
-                                  + "<br><i>For the previous model: evaluate again for this one.</i>")
+            shown = self._headline
+            self._show_headline(lambda: shown().split("<br>")[0] + "<br><i>"
+                                + self.tr("For the previous model: evaluate again for this one.") + "</i>")
+
+    def _show_headline(self, make_text) -> None:
+        """Show `make_text()` as the headline, said anew when the language changes."""
+        self._headline = make_text
+        bind_text(self, self.headline.setText, make_text)
 
     # -- internals ------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:
@@ -410,16 +464,20 @@ class EvaluationView(QWidget):
         self._report, self._images, self._labels = report, images, labels
         self.matrix.set_matrix(report.confusion)
         self.per_class.set_values(report.per_class_accuracy)
-        note = f" · {self._model_note}" if self._model_note else ""
+        note = self._model_note
         wrong = report.samples - int(np.trace(report.confusion))
-        self.headline.setText(f"<b>Accuracy {report.accuracy * 100:.2f} %</b> · loss {report.loss:.4f} · "
-                              f"{count_text(report.samples)} test images · {count_text(wrong)} wrong"
-                              f"<br><small>{note.lstrip(' ·')}</small>")
+        accuracy, loss = f"{report.accuracy * 100:.2f}", f"{report.loss:.4f}"
+        samples, wrong = count_text(report.samples), count_text(wrong)
+        self._show_headline(
+            lambda: self.tr("<b>Accuracy {accuracy} %</b> · loss {loss} · {samples} test images · {wrong} wrong")
+            .format(accuracy=accuracy, loss=loss, samples=samples, wrong=wrong)
+            + f"<br><small>{localized(note) if note else ''}</small>")
         self.show_mistakes()
 
-    @Slot(str)
-    def show_failure(self, message: str) -> None:
-        self.headline.setText(message)
+    @Slot(object)
+    def show_failure(self, message) -> None:
+        """The evaluation failed: `message` says why (a core text is shown in the current language)."""
+        self._show_headline(lambda: localized(message))
 
     @Slot(int)
     def _image_clicked(self, index: int) -> None:

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLis
                                QPushButton, QSizePolicy, QSplitter, QVBoxLayout, QWidget)
 
 from desktop_app.core.report_files import write_history_csv
+from desktop_app.core.texts import QT_TRANSLATE_NOOP
+from desktop_app.gui.i18n import bind_text, localized
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +30,7 @@ SERIES = {"validation": ("val_loss", "val_accuracy"), "training": ("loss", "accu
 
 @dataclass
 class TrainingRun:
-    label: str  # e.g. "batchnorm-cnn · adam 0.003 · 5 ep"
+    label: str  # e.g. "batchnorm-cnn · adam 0.003 · 5 ep" (English; a marked Text is shown translated)
     history: dict[str, list[float]]
     details: str = ""  # e.g. the architecture's name and layers, for the list's tooltip
     colour: str = RUN_COLOURS[0]
@@ -42,13 +44,21 @@ class TrainingRun:
 
 def run_label(config, epochs_completed: int, total_epochs: int, architecture: str = "") -> str:
     """"batchnorm-cnn · adam 0.003 · 5 ep", with the epoch range when the run continued a model; a run of
-    the user's own layers is named by their `architecture` name ("custom" when they have none)."""
-    name = (architecture or "custom") if getattr(config, "layers", "") else config.preset
-    label = f"{name} · {config.optimizer} {config.learning_rate:g} · {epochs_completed} ep"
+    the user's own layers is named by their `architecture` name ("custom" when they have none).
+
+    The label is English as a str (file names are made from it) and a marked text the view shows in the
+    current language."""
+    if getattr(config, "layers", ""):
+        name = architecture or QT_TRANSLATE_NOOP("HistoryView", "custom")
+    else:
+        name = config.preset
+    label = QT_TRANSLATE_NOOP("HistoryView", "{name} · {optimizer} {rate} · {epochs} ep").format(
+        name=name, optimizer=config.optimizer, rate=f"{config.learning_rate:g}", epochs=epochs_completed)
     if total_epochs > epochs_completed:
-        label += f" (epochs {total_epochs - epochs_completed + 1}–{total_epochs})"
+        label = QT_TRANSLATE_NOOP("HistoryView", "{label} (epochs {first}–{last})").format(
+            label=label, first=total_epochs - epochs_completed + 1, last=total_epochs)
     if config.loop == "tape":
-        label += " · tape"
+        label = QT_TRANSLATE_NOOP("HistoryView", "{label} · tape").format(label=label)
     return label
 
 
@@ -68,40 +78,48 @@ class HistoryView(QWidget):
         super().__init__(parent)
         self._runs: list[TrainingRun] = []
 
+        self._saved_note = None  # a function saying what the last export saved, shown until the runs clear
         self.run_list = QListWidget()
-        self.run_list.setToolTip("Every training run of this session and the history of each opened model. "
-                                 "Untick a run to hide its curves.")
+        bind_text(self, self.run_list.setToolTip,
+                  lambda: self.tr("Every training run of this session and the history of each opened model. "
+                                  "Untick a run to hide its curves."))
         self.run_list.setMinimumWidth(180)
         self.run_list.setWordWrap(True)
         self.series_combo = QComboBox()
-        self.series_combo.addItem("Validation curves", "validation")
-        self.series_combo.addItem("Training curves", "training")
-        self.series_combo.addItem("Both", "both")
-        self.series_combo.setToolTip("Which figures to overlay: those on the validation images (solid), on "
-                                     "the training images (dashed), or both.")
-        self.png_button = QPushButton("Export PNG…")
-        self.png_button.setToolTip("Save the two plots, with the names of the shown runs, as a PNG picture.")
-        self.csv_button = QPushButton("Export CSV…")
-        self.csv_button.setToolTip("Save each shown run's figures per epoch as a CSV table (one file per run) "
-                                   "in a folder you choose.")
-        self.clear_button = QPushButton("Clear")
-        self.clear_button.setToolTip("Forget the runs listed here (the models keep their histories).")
-        self.empty_label = QLabel("Each finished training run appears here, to compare with the others.")
+        for data in ("validation", "training", "both"):
+            self.series_combo.addItem("", data)
+        bind_text(self, self.series_combo.setItemText, lambda: self.tr("Validation curves"), 0)
+        bind_text(self, self.series_combo.setItemText, lambda: self.tr("Training curves"), 1)
+        bind_text(self, self.series_combo.setItemText, lambda: self.tr("Both"), 2)
+        bind_text(self, self.series_combo.setToolTip,
+                  lambda: self.tr("Which figures to overlay: those on the validation images (solid), on the "
+                                  "training images (dashed), or both."))
+        self.png_button = QPushButton()
+        bind_text(self, self.png_button.setText, lambda: self.tr("Export PNG…"))
+        bind_text(self, self.png_button.setToolTip,
+                  lambda: self.tr("Save the two plots, with the names of the shown runs, as a PNG picture."))
+        self.csv_button = QPushButton()
+        bind_text(self, self.csv_button.setText, lambda: self.tr("Export CSV…"))
+        bind_text(self, self.csv_button.setToolTip,
+                  lambda: self.tr("Save each shown run's figures per epoch as a CSV table (one file per run) in "
+                                  "a folder you choose."))
+        self.clear_button = QPushButton()
+        bind_text(self, self.clear_button.setText, lambda: self.tr("Clear"))
+        bind_text(self, self.clear_button.setToolTip,
+                  lambda: self.tr("Forget the runs listed here (the models keep their histories)."))
+        self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setMinimumSize(300, 150)
-        self.graphics.setToolTip("Loss and accuracy per epoch of the shown runs. Drag to pan, scroll to zoom.")
+        bind_text(self, self.graphics.setToolTip,
+                  lambda: self.tr("Loss and accuracy per epoch of the shown runs. Drag to pan, scroll to zoom."))
         self.loss_plot = self.graphics.addPlot(row=0, col=0)
         self.accuracy_plot = self.graphics.addPlot(row=0, col=1)
         self.names = pg.LabelItem(justify="left")
         self.graphics.addItem(self.names, row=1, col=0, colspan=2)
-        for plot, title, unit in ((self.loss_plot, "Loss", "cross-entropy"),
-                                  (self.accuracy_plot, "Accuracy", "accuracy (%)")):
-            plot.setTitle(title)
-            plot.setLabel("bottom", "epoch")
-            plot.setLabel("left", unit)
+        for plot in (self.loss_plot, self.accuracy_plot):
             for name in ("left", "bottom"):  # plain numbers, never "200" under "(x0.001)"
                 plot.getAxis(name).enableAutoSIPrefix(False)
             plot.showGrid(x=True, y=True, alpha=0.15)
@@ -148,15 +166,22 @@ class HistoryView(QWidget):
         self._runs.append(run)
         swatch = QPixmap(14, 14)
         swatch.fill(QColor(run.colour))
-        item = QListWidgetItem(QIcon(swatch), label)
+        item = QListWidgetItem(QIcon(swatch), localized(label))
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked)
-        item.setToolTip(f"{label}: {run.epochs} epoch(s).{' ' + details if details else ''} Untick to hide.")
+        item.setToolTip(self._run_tip(run))
         self.run_list.blockSignals(True)
         self.run_list.addItem(item)
         self.run_list.blockSignals(False)
         self._redraw()
         return run
+
+    def _run_tip(self, run: TrainingRun) -> str:
+        if run.details:
+            text = self.tr("{label}: %n epoch(s). {details} Untick to hide.", "", run.epochs)
+        else:
+            text = self.tr("{label}: %n epoch(s). Untick to hide.", "", run.epochs)
+        return text.format(label=localized(run.label), details=localized(run.details))
 
     def runs(self) -> list[TrainingRun]:
         return list(self._runs)
@@ -178,6 +203,7 @@ class HistoryView(QWidget):
     @Slot()
     def clear(self) -> None:
         self._runs = []
+        self._saved_note = None
         self.run_list.clear()
         self._redraw()
 
@@ -202,28 +228,28 @@ class HistoryView(QWidget):
         return written
 
     def _ask_png_path(self) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, "Export the curves as a picture", "training-history.png",
-                                              "PNG picture (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the curves as a picture"),
+                                              "training-history.png", self.tr("PNG picture (*.png)"))
         return path
 
     def _ask_csv_folder(self) -> str:
-        return QFileDialog.getExistingDirectory(self, "Export one CSV table per run into")
+        return QFileDialog.getExistingDirectory(self, self.tr("Export one CSV table per run into"))
 
     @Slot()
     def _export_png_dialog(self) -> None:
         path = self._ask_png_path()
         if path:
             written = self.export_png(path)
-            self.empty_label.setText(f"Saved {written}.")
-            self.empty_label.setVisible(True)
+            self._saved_note = lambda: self.tr("Saved {path}.").format(path=written)
+            self._update_buttons()
 
     @Slot()
     def _export_csv_dialog(self) -> None:
         folder = self._ask_csv_folder()
         if folder:
-            written = self.export_csv(folder)
-            self.empty_label.setText(f"Saved {len(written)} CSV file(s) in {folder}.")
-            self.empty_label.setVisible(True)
+            count = len(self.export_csv(folder))
+            self._saved_note = lambda: self.tr("Saved %n CSV file(s) in {folder}.", "", count).format(folder=folder)
+            self._update_buttons()
 
     # -- drawing --------------------------------------------------------------------------------
     @Slot(QListWidgetItem)
@@ -244,7 +270,7 @@ class HistoryView(QWidget):
             run.curves = []
             if not run.visible:
                 continue
-            names.append(f"<span style='color:{run.colour}'>━━</span>&nbsp;{run.label}")
+            names.append(f"<span style='color:{run.colour}'>━━</span>&nbsp;{localized(run.label)}")
             for kind in series:
                 loss_key, accuracy_key = SERIES[kind]
                 style = Qt.PenStyle.SolidLine if kind == "validation" else Qt.PenStyle.DashLine
@@ -266,8 +292,11 @@ class HistoryView(QWidget):
         self.csv_button.setEnabled(has)
         self.clear_button.setEnabled(bool(self._runs))
         if not self._runs:
-            self.empty_label.setText("Each finished training run appears here, to compare with the others.")
-        self.empty_label.setVisible(not self._runs or self.empty_label.text().startswith("Saved"))
+            bind_text(self, self.empty_label.setText,
+                      lambda: self.tr("Each finished training run appears here, to compare with the others."))
+        elif self._saved_note is not None:
+            bind_text(self, self.empty_label.setText, self._saved_note)
+        self.empty_label.setVisible(not self._runs or self._saved_note is not None)
 
     def apply_palette(self) -> None:
         palette = self.palette()
@@ -278,11 +307,28 @@ class HistoryView(QWidget):
                 axis = plot.getAxis(name)
                 axis.setPen(pg.mkPen(text))
                 axis.setTextPen(pg.mkPen(text))
-                axis.setLabel(axis.labelText, color=text.name())
-            plot.setTitle(plot.titleLabel.text, color=text.name())
+        self._label_plots()
         self._redraw()
+
+    def _label_plots(self) -> None:
+        """The plots' titles and axis labels, in the current language and the palette's text colour."""
+        colour = self.palette().color(QPalette.ColorRole.Text).name()
+        for plot, title, unit in ((self.loss_plot, self.tr("Loss"), self.tr("cross-entropy")),
+                                  (self.accuracy_plot, self.tr("Accuracy"), self.tr("accuracy (%)"))):
+            plot.setTitle(title, color=colour)
+            plot.setLabel("bottom", self.tr("epoch"), color=colour)
+            plot.setLabel("left", unit, color=colour)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self.apply_palette()
+        elif event.type() == QEvent.Type.LanguageChange and hasattr(self, "loss_plot"):
+            self._label_plots()
+            for row, run in enumerate(self._runs[:self.run_list.count()]):
+                item = self.run_list.item(row)
+                self.run_list.blockSignals(True)  # a text change is no tick change
+                item.setText(localized(run.label))
+                item.setToolTip(self._run_tip(run))
+                self.run_list.blockSignals(False)
+            self._redraw()

@@ -18,14 +18,27 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_app.core import inspection
+from desktop_app.core.texts import QT_TRANSLATE_NOOP, Template, Text
+from desktop_app.gui.i18n import bind_text, localized
+from desktop_app.gui.i18n.live_text import live_texts
 
 log = logging.getLogger(__name__)
 
-NO_MODEL_TEXT = "Open or train a model to look inside it."
-NO_DRAWING_TEXT = "Draw a digit: each map shows where one filter of this layer responds to it."
-NO_CONVOLUTIONS_TEXT = ("This network has no convolutions: a multilayer perceptron reads the 784 pixels as "
-                        "one long list, so there are no feature maps to show. Below: the weights of its "
-                        "first dense layer, one 28×28 pattern per unit.")
+# Templates in InspectionView's context: the view shows them translated (bind_text localizes them).
+NO_MODEL_TEXT = QT_TRANSLATE_NOOP("InspectionView", "Open or train a model to look inside it.")
+NO_DRAWING_TEXT = QT_TRANSLATE_NOOP("InspectionView", "Draw a digit: each map shows where one filter of this "
+                                    "layer responds to it.")
+NO_CONVOLUTIONS_TEXT = QT_TRANSLATE_NOOP("InspectionView", "This network has no convolutions: a multilayer "
+                                         "perceptron reads the 784 pixels as one long list, so there are no "
+                                         "feature maps to show. Below: the weights of its first dense layer, "
+                                         "one 28×28 pattern per unit.")
+
+
+def error_message(error: BaseException) -> str:
+    """An exception's message to show with `localized`: the marked core text a DigitLabError may carry, else
+    its English str (kept instead of the exception, which would hold its traceback's frames alive)."""
+    message = error.args[0] if len(error.args) == 1 else None
+    return message if isinstance(message, (Template, Text)) else str(error)
 
 
 def colour_table(name: str) -> np.ndarray:
@@ -150,19 +163,25 @@ class InspectionView(QWidget):
         self._maps: list[np.ndarray] = []
 
         self.layer_combo = QComboBox()
-        self.layer_combo.setToolTip("The convolution layer whose feature maps are shown, with the shape of "
-                                    "its output: height × width × number of filters.")
+
+        def layer_tip() -> str:
+            return self.tr("The convolution layer whose feature maps are shown, with the shape of its output: "
+                           "height × width × number of filters.")
+
+        bind_text(self, self.layer_combo.setToolTip, layer_tip)
         self.layer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.layer_combo.setMinimumContentsLength(16)
-        self.message = QLabel(NO_MODEL_TEXT)
+        self.message = QLabel()
+        bind_text(self, self.message.setText, lambda: NO_MODEL_TEXT)
         self.message.setWordWrap(True)
-        self.message.setToolTip("What the maps below show.")
+        bind_text(self, self.message.setToolTip, lambda: self.tr("What the maps below show."))
         self.message.setMinimumHeight(self.fontMetrics().height() * 2 + 4)
         self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.maps_view = TileGridView("viridis")
-        self.maps_view.setToolTip("One small image per filter of the chosen layer: bright where the filter "
-                                  "responds strongly to your drawing (each map scaled on its own).")
-        self.maps_view.setAccessibleName("Feature maps")
+        bind_text(self, self.maps_view.setToolTip,
+                  lambda: self.tr("One small image per filter of the chosen layer: bright where the filter "
+                                  "responds strongly to your drawing (each map scaled on its own)."))
+        bind_text(self, self.maps_view.setAccessibleName, lambda: self.tr("Feature maps"))
         self.maps_caption = _caption_label()
         self.weights_title = QLabel()
         self.weights_title.setWordWrap(True)
@@ -171,16 +190,18 @@ class InspectionView(QWidget):
         self.weights_title.setFont(bold)
         self.weights_view = TileGridView("grey")
         self.weights_view.setMinimumHeight(70)
-        self.weights_view.setToolTip("What the first layer has learned to look for: each filter's weights "
-                                     "as a small image, bright for positive weights, dark for negative.")
-        self.weights_view.setAccessibleName("Learned filters")
+        bind_text(self, self.weights_view.setToolTip,
+                  lambda: self.tr("What the first layer has learned to look for: each filter's weights as a "
+                                  "small image, bright for positive weights, dark for negative."))
+        bind_text(self, self.weights_view.setAccessibleName, lambda: self.tr("Learned filters"))
         self.weights_caption = _caption_label()
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("&Layer")
+        label = QLabel()
+        bind_text(self, label.setText, lambda: self.tr("&Layer"))
         label.setBuddy(self.layer_combo)
-        label.setToolTip(self.layer_combo.toolTip())
+        bind_text(self, label.setToolTip, layer_tip)
         form.addRow(label, self.layer_combo)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
@@ -246,6 +267,7 @@ class InspectionView(QWidget):
     def _build(self) -> None:
         self._built = True
         self.layer_combo.blockSignals(True)
+        live_texts(self).forget(self.layer_combo.setItemText, 0)  # a layer's own label may come there now
         self.layer_combo.clear()
         self._extractor = None
         if self._model is not None:
@@ -257,7 +279,11 @@ class InspectionView(QWidget):
         for info in layers:
             self.layer_combo.addItem(info.label, info.name)
         if not layers:
-            self.layer_combo.addItem("No convolutions" if self._model is not None else "No model")
+            self.layer_combo.addItem("")
+            if self._model is not None:
+                bind_text(self, self.layer_combo.setItemText, lambda: self.tr("No convolutions"), 0)
+            else:
+                bind_text(self, self.layer_combo.setItemText, lambda: self.tr("No model"), 0)
         self.layer_combo.setEnabled(bool(layers))
         self.layer_combo.blockSignals(False)
         self._show_model_state()
@@ -265,60 +291,71 @@ class InspectionView(QWidget):
 
     def _show_model_state(self) -> None:
         if self._model is None:
-            self.message.setText(NO_MODEL_TEXT)
+            bind_text(self, self.message.setText, lambda: NO_MODEL_TEXT)
         elif self._built and (self._extractor is None or not self._extractor.layers):
-            self.message.setText(NO_CONVOLUTIONS_TEXT)
+            bind_text(self, self.message.setText, lambda: NO_CONVOLUTIONS_TEXT)
         elif self._image is None:
-            self.message.setText(NO_DRAWING_TEXT)
+            bind_text(self, self.message.setText, lambda: NO_DRAWING_TEXT)
         if self._model is None or not self._built:
             self.maps_view.set_tiles(None)
             self.weights_view.set_tiles(None)
-            self.weights_title.setText("")
-            self.maps_caption.setText(" ")
+            bind_text(self, self.weights_title.setText, lambda: "")
+            bind_text(self, self.maps_caption.setText, lambda: " ")
 
     def _show_weights(self) -> None:
-        self.weights_caption.setText(" ")
+        bind_text(self, self.weights_caption.setText, lambda: " ")
         if self._model is None:
             self.weights_view.set_tiles(None)
-            self.weights_title.setText("")
+            bind_text(self, self.weights_title.setText, lambda: "")
             return
         filters = inspection.first_layer_filters(self._model)
         if filters is not None:
             count, size = filters.shape[0], filters.shape[1]
-            self.weights_title.setText(f"Learned filters of the first convolution: {count} of {size}×{size}")
+            bind_text(self, self.weights_title.setText,
+                      lambda: self.tr("Learned filters of the first convolution: {count} of {size}×{size}")
+                      .format(count=count, size=size))
             self.weights_view.set_tiles(filters, gap=1)
             return
         weights = inspection.first_dense_weights(self._model)
         if weights is not None:
-            self.weights_title.setText(f"First dense layer: {len(weights)} weight patterns of 28×28")
+            count = len(weights)
+            bind_text(self, self.weights_title.setText,
+                      lambda: self.tr("First dense layer: {count} weight patterns of 28×28").format(count=count))
             self.weights_view.set_tiles(weights, gap=2)
             return
-        self.weights_title.setText("This model's first layer has no weights to show as images.")
+        bind_text(self, self.weights_title.setText,
+                  lambda: self.tr("This model's first layer has no weights to show as images."))
         self.weights_view.set_tiles(None)
 
     def _update_maps(self) -> None:
         if self._extractor is None or not self._extractor.layers:
             self.maps_view.set_tiles(None)
-            self.maps_caption.setText(" ")
+            bind_text(self, self.maps_caption.setText, lambda: " ")
             return
         if self._image is None:
             self._maps = []
             self.maps_view.set_tiles(None)
-            self.message.setText(NO_DRAWING_TEXT)
-            self.maps_caption.setText(" ")
+            bind_text(self, self.message.setText, lambda: NO_DRAWING_TEXT)
+            bind_text(self, self.maps_caption.setText, lambda: " ")
             return
         try:
             self._maps = self._extractor(self._image)
         except Exception as error:  # a model that cannot answer must not break drawing
             log.exception("feature maps failed")
-            self.message.setText(f"Could not compute the feature maps: {type(error).__name__}: {error}")
+            kind, message = type(error).__name__, error_message(error)
+            bind_text(self, self.message.setText,
+                      lambda: self.tr("Could not compute the feature maps: {kind}: {error}")
+                      .format(kind=kind, error=localized(message)))
             return
         index = max(self.layer_combo.currentIndex(), 0)
         info = self._extractor.layers[index]
         maps = self._maps[index]
         height, width, channels = maps.shape
-        self.message.setText(f"{channels} feature maps of {height}×{width} from {info.name}: bright where a "
-                             "filter responds to your drawing.")
+        name = info.name
+        bind_text(self, self.message.setText,
+                  lambda: self.tr("{channels} feature maps of {height}×{width} from {layer}: bright where a "
+                                  "filter responds to your drawing.")
+                  .format(channels=channels, height=height, width=width, layer=name))
         self.maps_view.set_tiles(inspection.feature_map_tiles(maps), gap=max(1, height // 8))
 
     @Slot(int)
@@ -328,17 +365,25 @@ class InspectionView(QWidget):
     @Slot(int)
     def _map_hovered(self, index: int) -> None:
         if index < 0 or not self._maps or self._extractor is None:
-            self.maps_caption.setText(" ")
+            bind_text(self, self.maps_caption.setText, lambda: " ")
             return
         maps = self._maps[max(self.layer_combo.currentIndex(), 0)]
         channel = maps[..., index]
-        self.maps_caption.setText(f"Filter {index + 1} of {maps.shape[-1]}: strongest response "
-                                  f"{float(channel.max()):.2f}, mean {float(channel.mean()):.2f}")
+        number, count = index + 1, maps.shape[-1]
+        strongest, mean = f"{float(channel.max()):.2f}", f"{float(channel.mean()):.2f}"
+        bind_text(self, self.maps_caption.setText,
+                  lambda: self.tr("Filter {number} of {count}: strongest response {strongest}, mean {mean}")
+                  .format(number=number, count=count, strongest=strongest, mean=mean))
 
     @Slot(int)
     def _weight_hovered(self, index: int) -> None:
         count = self.weights_view.tile_count()
-        self.weights_caption.setText(f"Pattern {index + 1} of {count}" if index >= 0 else " ")
+        if index < 0:
+            bind_text(self, self.weights_caption.setText, lambda: " ")
+            return
+        number = index + 1
+        bind_text(self, self.weights_caption.setText,
+                  lambda: self.tr("Pattern {number} of {count}").format(number=number, count=count))
 
 
 class SaliencyOverlay(QWidget):
