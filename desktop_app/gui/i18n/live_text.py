@@ -74,7 +74,8 @@ class LiveTexts(QObject):
                 self._bindings.pop(key, None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._watched and event.type() == QEvent.Type.LanguageChange:
+        # getattr: Qt may filter an event of the owner while this object is still being built or torn down
+        if event.type() == QEvent.Type.LanguageChange and watched is getattr(self, "_watched", None):
             self.refresh()
         return False
 
