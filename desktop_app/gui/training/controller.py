@@ -18,10 +18,12 @@ from desktop_app.core.architecture import Architecture, ArchitectureError
 from desktop_app.core.errors import DigitLabError
 from desktop_app.core.modelio import ModelMetadata
 from desktop_app.core.models import PRESETS, architecture_of, layer_summary
+from desktop_app.core.texts import QT_TRANSLATE_NOOP
 from desktop_app.core.timelapse import Timelapse
 from desktop_app.core.training import (BatchProgress, EpochRecord, TrainConfig, TrainingPlan, TrainingResult,
                                        run_metadata)
 from desktop_app.gui.feature import Contributions, DockPlacement, make_dock
+from desktop_app.gui.i18n import localized
 from desktop_app.gui.session import ModelSession
 from desktop_app.gui.settings import AppSettings
 from desktop_app.gui.tasks import TaskRunner
@@ -37,8 +39,17 @@ PREDICTOR = "predictor"  # the task that copies a new model for the canvas
 
 
 def _training_note(epochs: int) -> str:
-    return f"Weights after epoch {epochs} · training…" if epochs else \
-        "Untrained weights: the first epoch is running…"
+    """What the canvas' weights are during a run: a core-style Template or Text, since it stays in the
+    session and is shown later, perhaps in another language (whoever shows it passes it through localized())."""
+    if epochs:
+        return QT_TRANSLATE_NOOP("TrainingController", "Weights after epoch {epoch} · training…").format(
+            epoch=epochs)
+    return QT_TRANSLATE_NOOP("TrainingController", "Untrained weights: the first epoch is running…")
+
+
+def _error_message(error: BaseException):
+    """An exception's message as it was raised: a core Text stays translatable (str(error) is English)."""
+    return error.args[0] if len(error.args) == 1 and isinstance(error.args[0], str) else str(error)
 
 
 class TrainingController(QObject):
@@ -90,8 +101,8 @@ class TrainingController(QObject):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setMinimumWidth(max(280, self.panel.minimumSizeHint().width())
                                + scroll.verticalScrollBar().sizeHint().width())
-        self.training_dock = make_dock("Training", "TrainingDock", scroll, "Choose the data, the architecture "
-                                       "and the hyper-parameters, then train.")
+        self.training_dock = make_dock(lambda: self.tr("Training"), "TrainingDock", scroll, lambda: self.tr(
+            "Choose the data, the architecture and the hyper-parameters, then train."))
 
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.setChildrenCollapsible(False)
@@ -104,8 +115,8 @@ class TrainingController(QObject):
         layout.setContentsMargins(8, 4, 8, 8)
         layout.addWidget(bottom, 1)
         layout.addWidget(self.timelapse_bar)
-        self.curves_dock = make_dock("Training curves and log", "CurvesDock", box,
-                                     "Loss and accuracy per batch and per epoch, and the training log.")
+        self.curves_dock = make_dock(lambda: self.tr("Training curves and log"), "CurvesDock", box, lambda: self.tr(
+            "Loss and accuracy per batch and per epoch, and the training log."))
         area = Qt.DockWidgetArea
         return Contributions(docks=[DockPlacement(self.training_dock, area.LeftDockWidgetArea),
                                     DockPlacement(self.curves_dock, area.BottomDockWidgetArea)])
@@ -165,7 +176,9 @@ class TrainingController(QObject):
                 rows = layer_summary(session.model())
             except Exception:  # shown as an empty list rather than failing the window
                 rows = []
-        self.panel.set_model_layers(f"“{session.name()}” ({session.architecture_title()})", architecture, rows)
+        title = QT_TRANSLATE_NOOP("TrainingController", "“{name}” ({architecture})").format(
+            name=session.name(), architecture=session.architecture_title())  # the editor shows it localized()
+        self.panel.set_model_layers(title, architecture, rows)
 
     @Slot()
     def _show_history(self) -> None:
@@ -191,10 +204,10 @@ class TrainingController(QObject):
         try:
             config.check()
         except (ValueError, DigitLabError) as error:
-            text = str(error).rstrip(".")
-            QMessageBox.warning(self.panel.window(), "Cannot train", f"{text[:1].upper()}{text[1:]}.\n\nWhat to "
-                                "do: change the setting on the left (or the layers, with Edit layers…) and press "
-                                "Train again.")
+            text = localized(_error_message(error)).rstrip(".")
+            QMessageBox.warning(self.panel.window(), self.tr("Cannot train"), self.tr(
+                "{problem}.\n\nWhat to do: change the setting on the left (or the layers, with Edit layers…) and "
+                "press Train again.").format(problem=f"{text[:1].upper()}{text[1:]}"))
             return False
         if building:
             if not self.session.may_discard():
@@ -204,14 +217,15 @@ class TrainingController(QObject):
             described = architecture_of(config.preset, config.layers)
             if config.layers:
                 described = dataclasses.replace(described, name=name)
-            self._described_as, self._title = described.to_dict(), "your layers" if name == "custom" else name
+            self._described_as = described.to_dict()
+            self._title = self.tr("your layers") if name == "custom" else localized(name)
             worker = TrainingWorker(config)  # builds the model: see _model_ready
         else:
             architecture = self.session.metadata().preset
             known = self.session.architecture()
             self._described_as = dict(self.session.metadata().architecture or {}) or (
                 known.to_dict() if known is not None else {})
-            self._title = self.session.architecture_title()
+            self._title = localized(self.session.architecture_title())
             history = self.session.history()
             worker = TrainingWorker(config, self.session.model(), history)
             self.session.set_weights_note(_training_note(len(history.get("loss", []))))
@@ -219,14 +233,23 @@ class TrainingController(QObject):
         if not self.run(worker, config, self._finished):
             return False
         self._architecture = architecture
-        self.session.status("Training…", 0)
-        self.session.log(
-            ("Quick recipe: " if config.quick else "")
-            + f"Training {config.epochs} epoch(s): batch {config.batch_size}, {config.optimizer} at "
-            f"{config.learning_rate:g}, validation {config.validation_split:.0%}, "
-            f"augmentation {'on' if config.augment else 'off'}, data {config.data}"
-            + (f" (first {config.train_limit} images)" if config.train_limit else "") + ".")
+        self.session.status(self.tr("Training…"), 0)
+        self.session.log(self._run_line(config))
         return True
+
+    def _run_line(self, config: TrainConfig) -> str:
+        """The log's line for a run that starts: its epochs, batch, optimizer, validation, data."""
+        values = dict(batch=config.batch_size, optimizer=config.optimizer, rate=f"{config.learning_rate:g}",
+                      validation=f"{config.validation_split:.0%}", data=config.data,
+                      augmentation=self.tr("on") if config.augment else self.tr("off"))
+        if config.train_limit:
+            line = self.tr("Training %n epoch(s): batch {batch}, {optimizer} at {rate}, validation {validation}, "
+                           "augmentation {augmentation}, data {data} (first {limit} images).", "",
+                           config.epochs).format(limit=config.train_limit, **values)
+        else:
+            line = self.tr("Training %n epoch(s): batch {batch}, {optimizer} at {rate}, validation {validation}, "
+                           "augmentation {augmentation}, data {data}.", "", config.epochs).format(**values)
+        return self.tr("Quick recipe: {run}").format(run=line) if config.quick else line
 
     def run(self, worker: TrainingWorker, config: TrainConfig, on_finished: Callable[[TrainingResult], None]) -> bool:
         """Run a TrainingWorker (plain training or fine-tuning) as the window's training run: its log
@@ -266,8 +289,8 @@ class TrainingController(QObject):
             return
         self._worker.cancel()
         self.panel.set_stopping()
-        self.session.status("Stopping after this batch…", 0)
-        self.session.log("Stop requested: training ends after the current batch.")
+        self.session.status(self.tr("Stopping after this batch…"), 0)
+        self.session.log(self.tr("Stop requested: training ends after the current batch."))
 
     def finish_after_shutdown(self) -> None:
         """The task runner has stopped the run because the window closes: end it now, since its queued
@@ -284,7 +307,11 @@ class TrainingController(QObject):
             return
         # the data set's name arrives with the result; the metadata is rebuilt then
         self.session.adopt_new_model(model, self._metadata(self._config, {}, ""), _training_note(0))
-        self.session.log(f"New model: {self._title}" + (f" ({self._config.layers})." if self._config.layers else "."))
+        if self._config.layers:
+            self.session.log(self.tr("New model: {title} ({layers}).").format(title=self._title,
+                                                                             layers=self._config.layers))
+        else:
+            self.session.log(self.tr("New model: {title}.").format(title=self._title))
         copier = PredictorWorker(model, weights)
         copier.ready.connect(self._predictor_ready)
         self.tasks.start(PREDICTOR, copier)
@@ -294,17 +321,21 @@ class TrainingController(QObject):
         weights = self._latest_weights if self._worker is not None else None
         self.session.set_predictor(model, predictor, weights)
 
-    @Slot(str)
+    @Slot(object)
     def _message(self, text: str) -> None:
+        """A message of the training engine: a core Text, passed on as it is (the log shows it localized);
+        the status bar gets it in the current language."""
         self.session.log(text)
-        self.session.status(text, 8000)
+        self.session.status(localized(text), 8000)
 
     @Slot(object)
     def _plan(self, plan: TrainingPlan) -> None:
         self.panel.show_plan(plan)
         self.plots.begin_run(plan.initial_epoch, plan.epochs)
-        self.session.log(f"{plan.train_samples} training and {plan.validation_samples} validation images, "
-                         f"{plan.steps_per_epoch} batches per epoch, on {plan.device}.")
+        self.session.log(self.tr("{train} training and {validation} validation images, {steps} batches per "
+                                 "epoch, on {device}.").format(train=plan.train_samples,
+                                                               validation=plan.validation_samples,
+                                                               steps=plan.steps_per_epoch, device=plan.device))
 
     @Slot(object)
     def _batch(self, progress: BatchProgress) -> None:
@@ -341,7 +372,8 @@ class TrainingController(QObject):
             return
         snapshot = timelapse[index]
         self.plots.show_moment(snapshot.epoch)
-        self.session.show_moment(snapshot.float_weights(), f"Time-lapse: {snapshot.label()}")
+        self.session.show_moment(snapshot.float_weights(), QT_TRANSLATE_NOOP(  # shown with localized()
+            "TrainingController", "Time-lapse: {moment}").format(moment=snapshot.label()))
 
     @Slot(object, object)
     def _epoch_ended(self, record: EpochRecord, weights: list) -> None:
@@ -349,9 +381,13 @@ class TrainingController(QObject):
             return
         self.plots.add_epoch(record)
         total = self.session.epochs_trained() + (self._config.epochs if self._config else 0)
-        partial = " (stopped within the epoch)" if record.partial else ""
-        self.session.log(f"Epoch {record.epoch + 1}/{max(total, record.epoch + 1)}: "
-                         f"{format_metrics(record.metrics)} · {record.seconds:.1f} s{partial}")
+        values = dict(epoch=record.epoch + 1, epochs=max(total, record.epoch + 1),
+                      metrics=format_metrics(record.metrics), seconds=f"{record.seconds:.1f}")
+        if record.partial:
+            line = self.tr("Epoch {epoch}/{epochs}: {metrics} · {seconds} s (stopped within the epoch)")
+        else:
+            line = self.tr("Epoch {epoch}/{epochs}: {metrics} · {seconds} s")
+        self.session.log(line.format(**values))
         self.panel.set_model_state(True, self.session.summary(record.epoch + 1))
         self._latest_weights = weights
         self.session.show_weights(weights, _training_note(record.epoch + 1))
@@ -368,19 +404,22 @@ class TrainingController(QObject):
                                                weights_changed=worker.changed_after_last_epoch)
         elif self.session.has_model():  # nothing learned: the canvas reads the model as it is
             self.session.update_after_training(self.session.metadata(), self.session.is_unsaved())
-        figures = format_metrics(result.final_metrics)
-        line = f"{result.reason} {figures} · {format_duration(result.seconds)}".strip()
-        self.session.log(line if result.status != "failed" else f"Training failed: {result.reason}")
-        self.session.status(result.reason, 8000)
+        reason = localized(result.reason)
+        if result.status == "failed":
+            self.session.log(self.tr("Training failed: {reason}").format(reason=reason))
+        else:
+            figures = format_metrics(result.final_metrics)
+            self.session.log(f"{reason} {figures} · {format_duration(result.seconds)}".strip())
+        self.session.status(reason, 8000)
         self._describe_model()
         self.session.record_run(result)
         if config.tensorboard_dir and result.status != "failed":
-            self.session.log(f"TensorBoard logs are in {config.tensorboard_dir}: run "
-                             f"{tensorboard_command(config.tensorboard_dir)}")
+            self.session.log(self.tr("TensorBoard logs are in {folder}: run {command}").format(
+                folder=config.tensorboard_dir, command=tensorboard_command(config.tensorboard_dir)))
         if result.status == "failed" and not self.tasks.is_shut_down():
-            QMessageBox.critical(self.panel.window(), "Training failed",
-                                 f"{result.reason}\n\nWhat to do: check the data set and the settings on the "
-                                 "left, then press Train again. The model keeps the epochs it had finished.")
+            QMessageBox.critical(self.panel.window(), self.tr("Training failed"), self.tr(
+                "{reason}\n\nWhat to do: check the data set and the settings on the left, then press Train "
+                "again. The model keeps the epochs it had finished.").format(reason=reason))
 
     def _metadata(self, config: TrainConfig, history: dict, dataset: str, architecture: str | None = None
                   ) -> ModelMetadata:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, SignalInstance, Slot
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox, QDialog, QDoubleSpinBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComb
 from desktop_app.core.architecture import (INPUT_SHAPE, KINDS, Architecture, ArchitectureError, Layer, Option,
                                            parse_layer)
 from desktop_app.core.models import PRESETS
+from desktop_app.gui.i18n import bind_text, localized
 from desktop_app.gui.text_format import count_text
 
 KIND_COLUMN, SETTINGS_COLUMN, SHAPE_COLUMN, PARAMETERS_COLUMN = range(4)
@@ -30,22 +31,67 @@ PROBLEM_COLOUR = QColor("#e11d48")  # blended into the palette's base colour: re
 INT_MAXIMUM = 99_999  # five digits keep the spin boxes narrow; more would pass every parameter limit
 # A kind's first values when a row becomes that kind (the options without a default need one).
 STARTER_TEXT = {"conv": "conv 32 3", "dense": "dense 128", "dropout": "dropout 0.25", "activation": "activation relu"}
-KIND_TIP = "The kind of this layer; changing it keeps the values the two kinds share."
-FIXED_TIP = ("Added by Digit Lab and never edited: every network reads a 28×28 image and answers with ten "
-             "probabilities.")
-OPTION_TIPS = {
-    "filters": "How many feature maps the convolution makes (each a learned filter).",
-    "kernel": "The side of the square window each filter looks through, in pixels.",
-    "stride": "How far the window moves between outputs; 2 halves the map.",
-    "padding": "same: pad the edges so the map keeps its size (at stride 1); valid: no padding, the map shrinks.",
-    "activation": "The function applied to each output.",
-    "bias": "Whether each filter or unit adds a learned constant.",
-    "size": "The side of the square window pooled into one value; the map shrinks by this factor.",
-    "momentum": "How slowly the running mean and variance follow each batch (0.9: fast, 0.99: slow).",
-    "rate": "The share of the inputs set to zero at random in each training step.",
-    "units": "How many outputs (neurons) the layer has.",
-    "name": "The function applied to each value.",
-}
+
+
+# The texts below are said in the current language each time a row is built; the editor builds its rows
+# again when the language changes (LayerEditor.changeEvent).
+def kind_tip() -> str:
+    return QCoreApplication.translate("LayerEditor", "The kind of this layer; changing it keeps the values the two "
+                                      "kinds share.")
+
+
+def fixed_tip() -> str:
+    return QCoreApplication.translate("LayerEditor", "Added by Digit Lab and never edited: every network reads a "
+                                      "28×28 image and answers with ten probabilities.")
+
+
+def option_tip(name: str) -> str:
+    """What an option of a layer does, in the current language."""
+    tips = {
+        "filters": QCoreApplication.translate(
+            "LayerEditor", "How many feature maps the convolution makes (each a learned filter)."),
+        "kernel": QCoreApplication.translate(
+            "LayerEditor", "The side of the square window each filter looks through, in pixels."),
+        "stride": QCoreApplication.translate(
+            "LayerEditor", "How far the window moves between outputs; 2 halves the map."),
+        "padding": QCoreApplication.translate(
+            "LayerEditor", "same: pad the edges so the map keeps its size (at stride 1); valid: no padding, the "
+            "map shrinks."),
+        "activation": QCoreApplication.translate("LayerEditor", "The function applied to each output."),
+        "bias": QCoreApplication.translate("LayerEditor", "Whether each filter or unit adds a learned constant."),
+        "size": QCoreApplication.translate(
+            "LayerEditor", "The side of the square window pooled into one value; the map shrinks by this factor."),
+        "momentum": QCoreApplication.translate(
+            "LayerEditor", "How slowly the running mean and variance follow each batch (0.9: fast, 0.99: slow)."),
+        "rate": QCoreApplication.translate(
+            "LayerEditor", "The share of the inputs set to zero at random in each training step."),
+        "units": QCoreApplication.translate("LayerEditor", "How many outputs (neurons) the layer has."),
+        "name": QCoreApplication.translate("LayerEditor", "The function applied to each value."),
+    }
+    return tips.get(name) or QCoreApplication.translate("LayerEditor", "The layer's {option}.").format(option=name)
+
+
+def option_label(name: str) -> str:
+    """An option's name as the editor labels its input (the layers text keeps the English keyword)."""
+    labels = {
+        "filters": QCoreApplication.translate("LayerEditor", "filters"),
+        "kernel": QCoreApplication.translate("LayerEditor", "kernel"),
+        "stride": QCoreApplication.translate("LayerEditor", "stride"),
+        "padding": QCoreApplication.translate("LayerEditor", "padding"),
+        "activation": QCoreApplication.translate("LayerEditor", "activation"),
+        "bias": QCoreApplication.translate("LayerEditor", "bias"),
+        "size": QCoreApplication.translate("LayerEditor", "size"),
+        "momentum": QCoreApplication.translate("LayerEditor", "momentum"),
+        "rate": QCoreApplication.translate("LayerEditor", "rate"),
+        "units": QCoreApplication.translate("LayerEditor", "units"),
+        "name": QCoreApplication.translate("LayerEditor", "name"),
+    }
+    return labels.get(name, name)
+
+
+def error_message(error: BaseException):
+    """An exception's message as it was raised: a core Text stays translatable (str(error) is English)."""
+    return error.args[0] if len(error.args) == 1 and isinstance(error.args[0], str) else str(error)
 
 
 def _shape_text(shape: tuple[int, ...]) -> str:
@@ -56,15 +102,16 @@ def _layer_values_text(layer: Layer) -> str:
     """“filters 32 · kernel 5 · padding valid”: the positional values and the options that differ from
     their default."""
     kind = KINDS[layer.kind]
-    parts = [f"{option.name} {_value_text(layer.values[option.name])}" for option in kind.positional]
-    parts += [f"{option.name} {_value_text(layer.values[option.name])}" for option in kind.options
+    parts = [f"{option_label(option.name)} {_value_text(layer.values[option.name])}" for option in kind.positional]
+    parts += [f"{option_label(option.name)} {_value_text(layer.values[option.name])}" for option in kind.options
               if layer.values[option.name] != option.default]
     return " · ".join(parts)
 
 
 def _value_text(value: Any) -> str:
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return QCoreApplication.translate("LayerEditor", "yes") if value else \
+            QCoreApplication.translate("LayerEditor", "no")
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
@@ -95,7 +142,7 @@ def problem_background(palette: QPalette) -> QColor:
 
 def option_input(option: Option, value: Any) -> tuple[QWidget, Callable[[], Any], SignalInstance]:
     """The input for one option of a layer: (widget, read its value, its changed signal)."""
-    tip = OPTION_TIPS.get(option.name, f"The layer's {option.name}.")
+    tip = option_tip(option.name)
     if option.choices:
         combo = QComboBox()
         for choice in option.choices:
@@ -104,7 +151,7 @@ def option_input(option: Option, value: Any) -> tuple[QWidget, Callable[[], Any]
         combo.setToolTip(tip)
         return combo, combo.currentData, combo.currentIndexChanged
     if option.kind is bool:
-        check = QCheckBox(option.name)
+        check = QCheckBox(option_label(option.name))
         check.setChecked(bool(value))
         check.setToolTip(tip)
         return check, check.isChecked, check.toggled
@@ -155,49 +202,57 @@ class LayerEditor(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Layers")
+        bind_text(self, self.setWindowTitle, lambda: self.tr("Layers"))
         self._layers: list[Layer] = []
         self._read_only = False
         self._locked = False
         self._model_layers: Architecture | None = None
+        self._keras_rows: list[dict] = []  # an open model's Keras layers, when the editor does not know them
         self._saved_names: list[str] = []
         self._saved_texts: dict[str, str] = {}
         self._problem: tuple[int | None, str] | None = None
         self._focus_watcher = _FocusWatcher(self)
 
         self.start_combo = QComboBox()
-        self.start_combo.setToolTip("Replace the layers with a preset's or one of your architectures', to edit "
-                                    "from there.")
+        bind_text(self, self.start_combo.setToolTip, lambda: self.tr(
+            "Replace the layers with a preset's or one of your architectures', to edit from there."))
         self.start_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("A name to keep them")
-        self.name_edit.setToolTip("The name your architecture is kept under; it then appears in the training "
-                                  "panel's Architecture list, also after a restart.")
+        bind_text(self, self.name_edit.setPlaceholderText, lambda: self.tr("A name to keep them"))
+        bind_text(self, self.name_edit.setToolTip, lambda: self.tr(
+            "The name your architecture is kept under; it then appears in the training panel's Architecture "
+            "list, also after a restart."))
         self.name_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 16)
-        self.save_button = QPushButton("&Save")
-        self.save_button.setToolTip("Keep these layers under the name on the left (a name kept before is "
-                                    "replaced).")
-        self.delete_button = QPushButton("Dele&te")
-        self.delete_button.setToolTip("Forget the architecture of this name (the layers stay here).")
+        self.save_button = QPushButton()
+        bind_text(self, self.save_button.setText, lambda: self.tr("&Save"))
+        self.delete_button = QPushButton()
+        bind_text(self, self.delete_button.setText, lambda: self.tr("Dele&te"))
+        bind_text(self, self.delete_button.setToolTip, lambda: self.tr(
+            "Forget the architecture of this name (the layers stay here)."))
         self.note_label = QLabel()
         self.note_label.setWordWrap(True)
-        self.note_label.setToolTip("What happened to your named architectures.")
+        bind_text(self, self.note_label.setToolTip, lambda: self.tr("What happened to your named architectures."))
         self.note_label.hide()
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setToolTip("Train continues the open model, whose layers are fixed; tick “Start a new "
-                               "model” in the training panel, or copy them, to build another.")
-        self.copy_button = QPushButton("&Copy into a new architecture")
-        self.copy_button.setToolTip("Edit a copy of these layers: Train then builds a new model of them.")
+        bind_text(self, self.banner.setToolTip, lambda: self.tr(
+            "Train continues the open model, whose layers are fixed; tick “Start a new model” in the training "
+            "panel, or copy them, to build another."))
+        self.copy_button = QPushButton()
+        bind_text(self, self.copy_button.setText, lambda: self.tr("&Copy into a new architecture"))
+        bind_text(self, self.copy_button.setToolTip, lambda: self.tr(
+            "Edit a copy of these layers: Train then builds a new model of them."))
 
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Layer", "Settings", "Output shape", "Parameters"])
+        bind_text(self, self.table.setHorizontalHeaderLabels, lambda: [
+            self.tr("Layer"), self.tr("Settings"), self.tr("Output shape"), self.tr("Parameters")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setToolTip("One row per layer, from the 28×28 input to the 10 outputs the app adds: change "
-                              "a layer's kind and values; its output shape and parameters follow.")
+        bind_text(self, self.table.setToolTip, lambda: self.tr(
+            "One row per layer, from the 28×28 input to the 10 outputs the app adds: change a layer's kind and "
+            "values; its output shape and parameters follow."))
         self.table.setWordWrap(False)
         row_height = max(QSpinBox().sizeHint().height(), QComboBox().sizeHint().height()) + 6
         self.table.verticalHeader().setDefaultSectionSize(row_height)
@@ -208,29 +263,39 @@ class LayerEditor(QDialog):
         header.setSectionResizeMode(SHAPE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
 
-        self.add_button = QPushButton("&Add")
-        self.add_button.setToolTip("Add a layer after the selected one: a copy of it, to change (its kind too).")
-        self.remove_button = QPushButton("&Remove")
-        self.remove_button.setToolTip("Remove the selected layer.")
-        self.up_button = QPushButton("Move &up")
-        self.up_button.setToolTip("Move the selected layer one place towards the input.")
-        self.down_button = QPushButton("Move &down")
-        self.down_button.setToolTip("Move the selected layer one place towards the output.")
+        self.add_button = QPushButton()
+        bind_text(self, self.add_button.setText, lambda: self.tr("&Add"))
+        bind_text(self, self.add_button.setToolTip, lambda: self.tr(
+            "Add a layer after the selected one: a copy of it, to change (its kind too)."))
+        self.remove_button = QPushButton()
+        bind_text(self, self.remove_button.setText, lambda: self.tr("&Remove"))
+        bind_text(self, self.remove_button.setToolTip, lambda: self.tr("Remove the selected layer."))
+        self.up_button = QPushButton()
+        bind_text(self, self.up_button.setText, lambda: self.tr("Move &up"))
+        bind_text(self, self.up_button.setToolTip, lambda: self.tr(
+            "Move the selected layer one place towards the input."))
+        self.down_button = QPushButton()
+        bind_text(self, self.down_button.setText, lambda: self.tr("Move &down"))
+        bind_text(self, self.down_button.setToolTip, lambda: self.tr(
+            "Move the selected layer one place towards the output."))
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
-        self.summary_label.setToolTip("The layers, and how many numbers the network learns; or why it cannot "
-                                      "work.")
-        self.close_button = QPushButton("Close")
-        self.close_button.setToolTip("Close the editor: Train builds what it shows.")
+        bind_text(self, self.summary_label.setToolTip, lambda: self.tr(
+            "The layers, and how many numbers the network learns; or why it cannot work."))
+        self.close_button = QPushButton()
+        bind_text(self, self.close_button.setText, lambda: self.tr("Close"))
+        bind_text(self, self.close_button.setToolTip, lambda: self.tr("Close the editor: Train builds what it shows."))
         self.close_button.setAutoDefault(False)
 
         top = QHBoxLayout()
-        start_label = QLabel("Start &from:")
+        start_label = QLabel()
+        bind_text(self, start_label.setText, lambda: self.tr("Start &from:"))
         start_label.setBuddy(self.start_combo)
         top.addWidget(start_label)
         top.addWidget(self.start_combo)
         top.addStretch(1)
-        name_label = QLabel("&Name:")
+        name_label = QLabel()
+        bind_text(self, name_label.setText, lambda: self.tr("&Name:"))
         name_label.setBuddy(self.name_edit)
         top.addWidget(name_label)
         top.addWidget(self.name_edit)
@@ -274,6 +339,22 @@ class LayerEditor(QDialog):
         self._fitted = False
         self.resize(1120, 680)
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+
+    def _retranslate(self) -> None:
+        """Build the Start from list and the rows again in the new language (the kinds' titles, the option
+        labels and tips, the fixed rows, the summary); the bound texts follow by themselves."""
+        self.set_saved(dict(self._saved_texts))
+        if not self._read_only:
+            self._set_layers(self._layers, select=self.selected_layer())
+        elif self._model_layers is not None:
+            self._fill_read_only(self._model_layers)
+        else:
+            self._fill_keras_rows(self._keras_rows)
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._fitted:  # the first time: as tall as the rows need (a size the user sets then stays)
@@ -297,9 +378,9 @@ class LayerEditor(QDialog):
         combo = self.start_combo
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem("Choose…", None)
+        combo.addItem(self.tr("Choose…"), None)
         for preset in PRESETS.values():
-            combo.addItem(preset.title, ("preset", preset.name))
+            combo.addItem(localized(preset.title), ("preset", preset.name))
             combo.setItemData(combo.count() - 1, preset.text, Qt.ItemDataRole.ToolTipRole)
         if architectures:
             combo.insertSeparator(combo.count())
@@ -318,27 +399,32 @@ class LayerEditor(QDialog):
         if name is not None:
             self.name_edit.setText(name)
         self._set_layers(list(architecture.layers))
-        self.setWindowTitle("Edit layers")
+        bind_text(self, self.setWindowTitle, lambda: self.tr("Edit layers"))
 
     def show_model(self, title: str, architecture: Architecture | None, keras_rows: list[dict] | None = None) -> None:
         """Show an open model's layers read-only: `architecture` when they are kinds the editor knows,
-        else the `keras_rows` of core.models.layer_summary."""
+        else the `keras_rows` of core.models.layer_summary. `title` may be a core text (shown localized)."""
         self._read_only = True
         self._model_layers = architecture
+        self._keras_rows = list(keras_rows or [])
         self._banner_row.show()
-        self.setWindowTitle(f"Layers of {title}")
+        bind_text(self, self.setWindowTitle, lambda: self.tr("Layers of {title}").format(title=localized(title)))
         if architecture is not None:
-            self.banner.setText(f"The layers of the open model, {title}: Train continues it, so they cannot "
-                                "change. Copy them to build a new model from them.")
-            self.copy_button.setToolTip("Edit a copy of these layers: Train then builds a new model of them.")
+            bind_text(self, self.banner.setText, lambda: self.tr(
+                "The layers of the open model, {title}: Train continues it, so they cannot change. Copy them to "
+                "build a new model from them.").format(title=localized(title)))
+            bind_text(self, self.copy_button.setToolTip, lambda: self.tr(
+                "Edit a copy of these layers: Train then builds a new model of them."))
             self._layers = list(architecture.layers)
             self._fill_read_only(architecture)
         else:
-            self.banner.setText(f"The open model, {title}, has layers the editor does not know (it was built "
-                                "elsewhere): Train can continue it, but its layers cannot be edited or copied.")
-            self.copy_button.setToolTip("Only layers of the kinds the editor knows can be copied.")
+            bind_text(self, self.banner.setText, lambda: self.tr(
+                "The open model, {title}, has layers the editor does not know (it was built elsewhere): Train "
+                "can continue it, but its layers cannot be edited or copied.").format(title=localized(title)))
+            bind_text(self, self.copy_button.setToolTip, lambda: self.tr(
+                "Only layers of the kinds the editor knows can be copied."))
             self._layers = []
-            self._fill_keras_rows(keras_rows or [])
+            self._fill_keras_rows(self._keras_rows)
         self._update_buttons()
 
     def is_read_only(self) -> bool:
@@ -358,10 +444,12 @@ class LayerEditor(QDialog):
         """(index of the layer at fault, None for the network as a whole; the sentence) or None."""
         return self._problem
 
-    def say(self, text: str) -> None:
-        """A line under the name field: what Save or Delete did, or why not."""
-        self.note_label.setText(text)
-        self.note_label.setVisible(bool(text))
+    def say(self, text) -> None:
+        """A line under the name field: what Save or Delete did, or why not. `text` is a string (a core
+        text is shown localized) or a function giving one (`lambda: self.tr(...)`), said again when the
+        language changes."""
+        bind_text(self, self.note_label.setText, text if callable(text) else (lambda: localized(text)))
+        self.note_label.setVisible(bool(self.note_label.text()))
 
     # -- rows (for the tests and the screenshot script) ------------------------------------------------
     def layer_row(self, index: int) -> int:
@@ -463,7 +551,7 @@ class LayerEditor(QDialog):
         try:
             architecture = Architecture.from_text(text)
         except ArchitectureError as error:  # a saved text is checked on reading; never expected here
-            self.say(str(error))
+            self.say(error_message(error))
             return
         self.name_edit.setText(name if kind == "named" else "")
         self._set_layers(list(architecture.layers))
@@ -504,11 +592,12 @@ class LayerEditor(QDialog):
         table = self.table
         table.setRowCount(0)
         table.setRowCount(len(self._layers) + 2)
-        self._fixed_row(0, "Input", "a 28×28 grey image", _shape_text(INPUT_SHAPE))
+        self._fixed_row(0, self.tr("Input"), self.tr("a 28×28 grey image"), _shape_text(INPUT_SHAPE))
         for index in range(len(self._layers)):
             table.setCellWidget(self.layer_row(index), KIND_COLUMN, self._kind_widget(index))
             table.setCellWidget(self.layer_row(index), SETTINGS_COLUMN, self._settings_widget(index))
-        self._fixed_row(table.rowCount() - 1, "Output (added)", "Dense 10 · softmax: a probability per digit", "10")
+        self._fixed_row(table.rowCount() - 1, self.tr("Output (added)"),
+                        self.tr("Dense 10 · softmax: a probability per digit"), "10")
         self._set_row_labels()
         self._refresh()
         if select is not None and 0 <= select < len(self._layers):
@@ -517,7 +606,8 @@ class LayerEditor(QDialog):
 
     def _set_row_labels(self) -> None:
         count = self.table.rowCount()
-        self.table.setVerticalHeaderLabels(["in", *(str(row) for row in range(1, count - 1)), "out"])
+        self.table.setVerticalHeaderLabels([self.tr("in"), *(str(row) for row in range(1, count - 1)),
+                                            self.tr("out")])
 
     def _fixed_row(self, row: int, kind: str, settings: str, shape: str) -> None:
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
@@ -526,16 +616,17 @@ class LayerEditor(QDialog):
             item = QTableWidgetItem(text)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             item.setForeground(muted)
-            item.setToolTip(FIXED_TIP)
+            item.setToolTip(fixed_tip())
             self.table.setItem(row, column, item)
 
     def _kind_widget(self, index: int) -> QComboBox:
         combo = QComboBox()
         for kind in KINDS.values():
-            combo.addItem(kind.title, kind.name)
-            combo.setItemData(combo.count() - 1, f"{kind.title} ({kind.keras})", Qt.ItemDataRole.ToolTipRole)
+            combo.addItem(localized(kind.title), kind.name)
+            combo.setItemData(combo.count() - 1, f"{localized(kind.title)} ({kind.keras})",
+                              Qt.ItemDataRole.ToolTipRole)
         combo.setCurrentIndex(combo.findData(self._layers[index].kind))
-        combo.setToolTip(KIND_TIP)
+        combo.setToolTip(kind_tip())
         combo.currentIndexChanged.connect(lambda _i, combo=combo, index=index: self._kind_chosen(index, combo))
         combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel over it scrolls the table (see _FocusWatcher)
         combo.installEventFilter(self._focus_watcher)
@@ -551,7 +642,7 @@ class LayerEditor(QDialog):
             widget, read, changed = option_input(option, layer.values[option.name])
             widget.setObjectName(f"option-{option.name}")
             if not isinstance(widget, QCheckBox):
-                label = QLabel(option.name)
+                label = QLabel(option_label(option.name))
                 label.setBuddy(widget)
                 label.setToolTip(widget.toolTip())
                 row.addWidget(label)
@@ -561,9 +652,9 @@ class LayerEditor(QDialog):
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             widget.installEventFilter(self._focus_watcher)
         if not KINDS[layer.kind].all_options():
-            empty = QLabel("no settings")
+            empty = QLabel(self.tr("no settings"))
             empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-            empty.setToolTip("This kind of layer has nothing to set.")
+            empty.setToolTip(self.tr("This kind of layer has nothing to set."))
             row.addWidget(empty)
         row.addStretch(1)
         return box
@@ -572,14 +663,15 @@ class LayerEditor(QDialog):
         table = self.table
         table.setRowCount(0)
         table.setRowCount(len(architecture.layers) + 2)
-        self._fixed_row(0, "Input", "a 28×28 grey image", _shape_text(INPUT_SHAPE))
+        self._fixed_row(0, self.tr("Input"), self.tr("a 28×28 grey image"), _shape_text(INPUT_SHAPE))
         for index, layer in enumerate(architecture.layers):
-            for column, text in ((KIND_COLUMN, KINDS[layer.kind].title),
-                                 (SETTINGS_COLUMN, _layer_values_text(layer) or "no settings")):
+            for column, text in ((KIND_COLUMN, localized(KINDS[layer.kind].title)),
+                                 (SETTINGS_COLUMN, _layer_values_text(layer) or self.tr("no settings"))):
                 item = QTableWidgetItem(text)
                 item.setToolTip(layer.to_text())
                 table.setItem(self.layer_row(index), column, item)
-        self._fixed_row(table.rowCount() - 1, "Output", "Dense 10 · softmax: a probability per digit", "10")
+        self._fixed_row(table.rowCount() - 1, self.tr("Output"),
+                        self.tr("Dense 10 · softmax: a probability per digit"), "10")
         self._set_row_labels()
         self._refresh()
 
@@ -597,11 +689,13 @@ class LayerEditor(QDialog):
                 item = QTableWidgetItem(text)
                 if column == PARAMETERS_COLUMN:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setToolTip(f"{layer.get('name', '')}: a Keras {layer.get('type', '?')} layer.")
+                item.setToolTip(self.tr("{name}: a Keras {type} layer.").format(name=layer.get("name", ""),
+                                                                               type=layer.get("type", "?")))
                 table.setItem(position, column, item)
         table.setVerticalHeaderLabels([str(row + 1) for row in range(len(rows))])
         total = sum(row.get("parameters", 0) for row in rows)
-        self.summary_label.setText(f"{len(rows)} Keras layers · {count_text(total)} parameters")
+        bind_text(self, self.summary_label.setText, lambda count=len(rows), total=total: self.tr(
+            "%n Keras layer(s) · {parameters} parameters", "", count).format(parameters=count_text(total)))
 
     # -- shapes, parameters and the row at fault ---------------------------------------------------------
     def _refresh(self) -> None:
@@ -610,9 +704,9 @@ class LayerEditor(QDialog):
         reports, error = architecture.analyse_partly()
         self._problem = None
         if error is not None:
-            text = str(error)
+            text = str(error)  # English: the layer's number is read from it
             index = int(text.split()[1]) - 1 if text.startswith("Layer ") else None
-            self._problem = (index, text)
+            self._problem = (index, error_message(error))  # a core text stays translatable
         output_row = self.table.rowCount() - 1
         marked_row = None
         if self._problem is not None:
@@ -626,16 +720,17 @@ class LayerEditor(QDialog):
             self._set_figures(row, shape, parameters, marked=row == marked_row)
         total = sum(report.parameters for report in reports)
         if error is None:
-            layers = len(self._layers)
-            self.summary_label.setText(f"{layers} layer{'s' if layers != 1 else ''} and the output · "
-                                       f"{count_text(total)} parameters")
+            bind_text(self, self.summary_label.setText, lambda count=len(self._layers), total=total: self.tr(
+                "%n layer(s) and the output · {parameters} parameters", "", count).format(
+                parameters=count_text(total)))
         else:
-            self.summary_label.setText(f"These layers cannot work. {error}")
+            bind_text(self, self.summary_label.setText, lambda problem=self._problem[1]: self.tr(
+                "These layers cannot work. {problem}").format(problem=localized(problem)))
         self._update_buttons()
 
     def _set_figures(self, row: int, shape: str, parameters: str, marked: bool) -> None:
         """A row's figures, and its mark: a red-tinted background and the sentence as every cell's tooltip."""
-        tip = self._problem[1] if marked and self._problem else ""
+        tip = localized(self._problem[1]) if marked and self._problem else ""
         for column in range(self.table.columnCount()):
             item = self.table.item(row, column)
             if item is None:  # under the row's inputs: the mark shows around them
@@ -654,15 +749,15 @@ class LayerEditor(QDialog):
             item.setToolTip(tip or self._row_tip(row, column))
             widget = self.table.cellWidget(row, column)
             if widget is not None:
-                widget.setToolTip(tip or (KIND_TIP if column == KIND_COLUMN else ""))
+                widget.setToolTip(tip or (kind_tip() if column == KIND_COLUMN else ""))
 
     def _row_tip(self, row: int, column: int) -> str:
         if row == self.table.rowCount() - 1:
-            return FIXED_TIP
+            return fixed_tip()
         if column == SHAPE_COLUMN:
-            return "The shape of what this layer outputs: height×width×maps, or a flat count."
+            return self.tr("The shape of what this layer outputs: height×width×maps, or a flat count.")
         if column == PARAMETERS_COLUMN:
-            return "How many numbers this layer learns (weights and biases)."
+            return self.tr("How many numbers this layer learns (weights and biases).")
         return ""
 
     @Slot()
@@ -677,13 +772,17 @@ class LayerEditor(QDialog):
         self.down_button.setEnabled(index is not None and index < len(self._layers) - 1)
         name = self.name_edit.text().strip()
         self.save_button.setEnabled(editable and bool(name) and self._problem is None)
-        if not name:
-            self.save_button.setToolTip("Type a name on the left to keep these layers under it.")
-        elif self._problem is not None:
-            self.save_button.setToolTip(f"These layers cannot work yet: {self._problem[1]}")
-        elif name in self._saved_names:
-            self.save_button.setToolTip(f"Replace your architecture “{name}” with these layers.")
-        else:
-            self.save_button.setToolTip(f"Keep these layers as “{name}”: it appears in the Architecture list.")
+        bind_text(self, self.save_button.setToolTip, self._save_tip)
         self.delete_button.setEnabled(editable and name in self._saved_names)
         self.copy_button.setEnabled(self._read_only and self._model_layers is not None and not self._locked)
+
+    def _save_tip(self) -> str:
+        """What Save would do now, or why it cannot."""
+        name = self.name_edit.text().strip()
+        if not name:
+            return self.tr("Type a name on the left to keep these layers under it.")
+        if self._problem is not None:
+            return self.tr("These layers cannot work yet: {problem}").format(problem=localized(self._problem[1]))
+        if name in self._saved_names:
+            return self.tr("Replace your architecture “{name}” with these layers.").format(name=name)
+        return self.tr("Keep these layers as “{name}”: it appears in the Architecture list.").format(name=name)

@@ -9,6 +9,7 @@ at that epoch.
 from __future__ import annotations
 
 import math
+from typing import Callable
 
 import numpy as np
 import pyqtgraph as pg
@@ -17,6 +18,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_app.core.training import BatchProgress, EpochRecord
+from desktop_app.gui.i18n import bind_text
 
 pg.setConfigOptions(antialias=True)
 
@@ -36,14 +38,17 @@ def _batch_colour() -> QColor:
 
 
 class MetricPlot(QWidget):
-    """One plot (loss or accuracy) with its three curves, crosshair and readout."""
+    """One plot (loss or accuracy) with its three curves, crosshair and readout. Its title and value-axis
+    label are functions (`lambda: self.tr("Loss")`), said again when the language changes."""
 
     hovered = Signal(float)  # the epoch under the mouse, for the neighbouring plot's crosshair
 
-    def __init__(self, title: str, unit_label: str, scale: float, parent: QWidget | None = None) -> None:
+    def __init__(self, title: Callable[[], str], unit_label: Callable[[], str], scale: float,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._title = title
         self._scale = scale
+        self._readout_x: float | None = None  # the epoch the readout reads (None: nothing read yet)
         self._empty_range = (0.0, 100.0) if scale == 100 else (0.0, 2.5)  # a sensible frame before data
         self._showing_data = True
         self._run_span: tuple[float, float] | None = None  # the epochs of the running training run
@@ -53,13 +58,14 @@ class MetricPlot(QWidget):
         self.plot_widget = pg.PlotWidget()
         self.plot_widget.setMinimumSize(220, 120)
         self.plot_widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.plot_widget.setToolTip(f"{title} per batch (smoothed) and per epoch, on the training and the "
-                                    "validation images. Drag to pan, scroll to zoom, right-click for options.")
+        bind_text(self, self.plot_widget.setToolTip, lambda: self.tr(
+            "{metric} per batch (smoothed) and per epoch, on the training and the validation images. Drag to "
+            "pan, scroll to zoom, right-click for options.").format(metric=title()))
         self.plot_widget.setMenuEnabled(True)
         item = self.plot_widget.getPlotItem()
-        item.setTitle(title)
-        item.setLabel("bottom", "epoch")
-        item.setLabel("left", unit_label)
+        bind_text(self, item.setTitle, title)  # setTitle and setLabel keep the colours apply_palette gave
+        bind_text(self, item.setLabel, lambda: self.tr("epoch"), "bottom")
+        bind_text(self, item.setLabel, unit_label, "left")
         item.showGrid(x=True, y=True, alpha=0.15)
         for name in ("left", "bottom"):
             # Grid lines at the labelled and the next finer ticks only: the finest level's faint lines
@@ -90,7 +96,8 @@ class MetricPlot(QWidget):
         self.readout.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # a long readout must not widen its plot: it is clipped instead
         self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.readout.setToolTip(f"The {title.lower()} curves read at the epoch under the mouse.")
+        bind_text(self, self.readout.setToolTip, lambda: self.tr(
+            "The {metric} curves read at the epoch under the mouse.").format(metric=title().lower()))
         self.readout.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         layout = QVBoxLayout(self)
@@ -216,7 +223,7 @@ class MetricPlot(QWidget):
             axis = item.getAxis(name)
             axis.setPen(pg.mkPen(text))
             axis.setTextPen(pg.mkPen(text))
-        item.titleLabel.setText(self._title, color=text.name())
+        item.titleLabel.setText(self._title(), color=text.name())
         for name, unit in (("bottom", item.getAxis("bottom").labelText), ("left", item.getAxis("left").labelText)):
             item.setLabel(name, unit, color=text.name())
         line = QColor(text)
@@ -243,17 +250,26 @@ class MetricPlot(QWidget):
     def show_readout(self, x: float) -> None:
         self.crosshair.setPos(x)
         self.crosshair.setVisible(True)
-        parts = [f"epoch {x:.2f}"]
+        self._readout_x = x
+        bind_text(self, self.readout.setText, self._readout_line)
+
+    def _readout_line(self) -> str:
+        """“epoch 1.50 · batch 0.123 · train 0.140 · validation 0.151”: the curves at the readout's epoch."""
+        x = self._readout_x
+        if x is None:
+            return " "
+        parts = [self.tr("epoch {epoch}").format(epoch=f"{x:.2f}")]
         # each epoch value is shown within half an epoch of its point (epoch n ends at x = n)
         if self._batch_x:
             index = int(np.argmin(np.abs(np.asarray(self._batch_x) - x)))
-            parts.append(f"batch {self._format(self._batch_y[index])}")
-        for label, series in (("train", self._train), ("validation", self._validation)):
+            parts.append(self.tr("batch {value}").format(value=self._format(self._batch_y[index])))
+        for series, label in ((self._train, lambda value: self.tr("train {value}").format(value=value)),
+                              (self._validation, lambda value: self.tr("validation {value}").format(value=value))):
             if series:
                 nearest = min(series, key=lambda key: abs(key - x))
                 if abs(nearest - x) <= 0.5:
-                    parts.append(f"{label} {self._format(series[nearest])}")
-        self.readout.setText(" · ".join(parts))
+                    parts.append(label(self._format(series[nearest])))
+        return " · ".join(parts)
 
     def show_moment(self, x: float | None) -> None:
         """A vertical marker at epoch `x` (the time-lapse snapshot shown); None hides it."""
@@ -277,8 +293,8 @@ class TrainingPlots(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.loss = MetricPlot("Loss", "cross-entropy", 1.0)
-        self.accuracy = MetricPlot("Accuracy", "accuracy (%)", 100.0)
+        self.loss = MetricPlot(lambda: self.tr("Loss"), lambda: self.tr("cross-entropy"), 1.0)
+        self.accuracy = MetricPlot(lambda: self.tr("Accuracy"), lambda: self.tr("accuracy (%)"), 100.0)
         self._next_redraw = 0  # which plot the redraw timer draws next
         self._redraw_timer = QTimer(self)
         self._redraw_timer.setInterval(REDRAW_MS)
@@ -287,10 +303,10 @@ class TrainingPlots(QWidget):
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.legend.setWordWrap(True)
-        self.legend.setToolTip("Per batch: the running loss and accuracy of the training batches, smoothed. "
-                               "Per epoch: the figures at the end of each epoch, on the training images and "
-                               "on the held-back validation images.")
-        self.legend.setText(self._legend_html())
+        bind_text(self, self.legend.setToolTip, lambda: self.tr(
+            "Per batch: the running loss and accuracy of the training batches, smoothed. Per epoch: the figures "
+            "at the end of each epoch, on the training images and on the held-back validation images."))
+        bind_text(self, self.legend.setText, self._legend_html)
         self.loss.hovered.connect(self.accuracy.show_readout)  # one crosshair across both plots
         self.accuracy.hovered.connect(self.loss.show_readout)
         plots = QHBoxLayout()
@@ -304,14 +320,13 @@ class TrainingPlots(QWidget):
         layout.addLayout(plots, 1)
         layout.addWidget(self.legend)
 
-    @staticmethod
-    def _legend_html() -> str:
+    def _legend_html(self) -> str:
         batch = _batch_colour()
         batch_css = f"rgba({batch.red()}, {batch.green()}, {batch.blue()}, {batch.alphaF():.2f})"
         entries = [
-            (batch_css, "━━━", "train, per batch (smoothed)"),
-            (TRAIN_COLOUR.name(), "━●━", "train, per epoch"),
-            (VALIDATION_COLOUR.name(), "╍■╍", "validation, per epoch"),
+            (batch_css, "━━━", self.tr("train, per batch (smoothed)")),
+            (TRAIN_COLOUR.name(), "━●━", self.tr("train, per epoch")),
+            (VALIDATION_COLOUR.name(), "╍■╍", self.tr("validation, per epoch")),
         ]
         return "&nbsp;&nbsp;&nbsp;&nbsp;".join(
             f"<span style='color:{colour}; font-weight:bold'>{glyph}</span>&nbsp;{text.replace(' ', '&nbsp;')}"

@@ -10,8 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QStyle, QToolButton, QWidget
 
+from desktop_app.gui.i18n import bind_text, localized
+
 PLAY_INTERVAL_MS = 450  # each snapshot shows for about half a second while playing
-LIVE_TEXT = "Live: the network as it is now"
 
 
 class TimelapseBar(QWidget):
@@ -21,27 +22,31 @@ class TimelapseBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._labels: list[str] = []
+        self._labels: list[str] = []  # core texts (Template/Text) too: shown with localized()
         self.play_button = QToolButton()
         self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
-        self.play_button.setToolTip("Play the time-lapse of the last run from its start: the drawing is read "
-                                    "by the network as it was at each moment.")
-        self.play_button.setAccessibleName("Play the time-lapse")
+        bind_text(self, self.play_button.setToolTip, lambda: self.tr(
+            "Play the time-lapse of the last run from its start: the drawing is read by the network as it was "
+            "at each moment."))
+        bind_text(self, self.play_button.setAccessibleName, lambda: self.tr("Play the time-lapse"))
         self.play_button.setCheckable(True)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("TimelapseSlider")
-        self.slider.setAccessibleName("Training time-lapse")
-        self.slider.setToolTip("Drag back through the last run: the prediction, the feature maps, the filters "
-                               "and the saliency show the network as it was then. The right end is live.")
+        bind_text(self, self.slider.setAccessibleName, lambda: self.tr("Training time-lapse"))
+        bind_text(self, self.slider.setToolTip, lambda: self.tr(
+            "Drag back through the last run: the prediction, the feature maps, the filters and the saliency "
+            "show the network as it was then. The right end is live."))
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.label = QLabel()
         self.label.setMinimumWidth(250)
-        self.label.setToolTip("The moment of the run the window shows.")
+        bind_text(self, self.label.setToolTip, lambda: self.tr("The moment of the run the window shows."))
+        title = QLabel()
+        bind_text(self, title.setText, lambda: self.tr("Time-lapse:"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Time-lapse:"))
+        layout.addWidget(title)
         layout.addWidget(self.play_button)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.label)
@@ -90,12 +95,15 @@ class TimelapseBar(QWidget):
         self.momentChosen.emit(self.index())
 
     def _describe(self) -> None:
+        bind_text(self, self.label.setText, self._description)  # said again from the state on a language change
+
+    def _description(self) -> str:
         if not self._labels:
-            self.label.setText("no snapshots yet: train to record one")
-        elif self.is_live():
-            self.label.setText(LIVE_TEXT)
-        else:
-            self.label.setText(f"{self.slider.value() + 1}/{len(self._labels)} · {self._labels[self.slider.value()]}")
+            return self.tr("no snapshots yet: train to record one")
+        if self.is_live():
+            return self.tr("Live: the network as it is now")
+        position = min(self.slider.value(), len(self._labels) - 1)
+        return f"{position + 1}/{len(self._labels)} · {localized(self._labels[position])}"
 
     @Slot(bool)
     def _play_toggled(self, playing: bool) -> None:
