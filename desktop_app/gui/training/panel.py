@@ -9,14 +9,20 @@ edited into something else) “Your layers (not saved)”. Edit layers… opens 
 one; a preset chosen keeps TrainConfig.preset, any other choice gives TrainConfig.layers. Layers that cannot
 work disable Train, with the reason in its tooltip. While Train continues an open model, the editor shows
 that model's layers read-only.
+
+Every text follows the language while the window runs (bind_text): the ones that say the state (progress,
+what Train will do, the parameter count) are bound anew with each change, as functions of it, so a change of
+language re-says the current state. The core's texts (the fields' labels and tooltips, the presets' titles
+and descriptions, the reasons a run ended) are shown with `localized`.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QStandardItemModel
@@ -28,10 +34,13 @@ from desktop_app.core.architecture import Architecture, ArchitectureError
 from desktop_app.core.config_fields import ConfigField, panel_fields
 from desktop_app.core.models import DEFAULT_PRESET, PRESETS
 from desktop_app.core.training import BatchProgress, TrainConfig, TrainingPlan, TrainingResult
+from desktop_app.gui.i18n import bind_text, localized
+from desktop_app.gui.i18n.live_text import live_texts
 from desktop_app.gui.resources import action_icon
 from desktop_app.gui.text_format import count_text, format_duration, tensorboard_command
 from desktop_app.gui.settings import NamedArchitecture
-from desktop_app.gui.training.config_widgets import FieldWidget, configure_spin_box, generic_field_widget
+from desktop_app.gui.training.config_widgets import (FieldWidget, configure_spin_box, generic_field_widget,
+                                                     set_item_text, set_item_tooltip)
 from desktop_app.gui.training.layer_editor import LayerEditor
 
 log = logging.getLogger(__name__)
@@ -41,9 +50,23 @@ CHOOSE_DATA = "\x00choose"  # the "Folder or IDX files…" entry
 DEVICE_NONE = "\x00none"
 NAMED = "\x00named:"  # the Architecture list's entries for the user's named architectures: NAMED + name
 DRAFT = "\x00draft"  # its entry for edited layers not saved under a name
-DRAFT_TITLE = "Your layers"  # the description under the list says they are not saved
+DRAFT_TITLE = "Your layers"  # the description under the list says they are not saved (English; shown translated)
 DESCRIBED_LENGTH = 100  # longer layer texts are cut under the Architecture list (the tooltip has them all)
 CUSTOM_NAME = "custom"  # the name a saved file gives layers that were never named (as `train --layers` does)
+_TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")  # “ (default)” ending a title, in any language
+
+
+def _short_title(preset: str) -> str:
+    """A preset's title in the current language, without the “(default)” the list shows after one of them."""
+    title = PRESETS[preset].title
+    shown = localized(title)
+    return _TRAILING_NOTE.sub("", shown) if str(title).endswith(" (default)") else shown
+
+
+def _error_text(error: BaseException) -> Any:
+    """An error's message, kept translatable where the core made it a Text (str() would make it English)."""
+    message = error.args[0] if len(error.args) == 1 else None
+    return message if isinstance(message, str) else str(error)
 
 
 class PowerOfTwoSpinBox(QSpinBox):
@@ -115,7 +138,7 @@ class TrainingPanel(QWidget):
         self._model_title = ""
         self._editor_shows: tuple | None = None  # what the editor was last given
         self._has_model = False
-        self._model_description = "the open model"
+        self._model_description: Any = None  # a few words, or a function giving them; None: "the open model"
         self._training = False
         self._stopping = False
         self._blocked = False
@@ -126,62 +149,77 @@ class TrainingPanel(QWidget):
         # -- model extras ---------------------------------------------------------------------------
         self.preset_description = QLabel()
         self.preset_description.setWordWrap(True)
-        self.preset_description.setToolTip("What the chosen architecture is.")
-        self.parameters_label = QLabel("Parameters: –")
+        bind_text(self, self.preset_description.setToolTip, lambda: self.tr("What the chosen architecture is."))
+        self.parameters_label = QLabel()
         self.parameters_label.setWordWrap(True)
-        self.parameters_label.setToolTip("How many numbers the network learns (weights and biases).")
-        self.edit_layers_button = QPushButton("Edit layers…")
+        bind_text(self, self.parameters_label.setText, lambda: self.tr("Parameters: –"))
+        bind_text(self, self.parameters_label.setToolTip,
+                  lambda: self.tr("How many numbers the network learns (weights and biases)."))
+        self.edit_layers_button = QPushButton()
+        bind_text(self, self.edit_layers_button.setText, lambda: self.tr("Edit layers…"))
         self.edit_layers_button.setIcon(action_icon("layers"))
-        self.edit_layers_button.setToolTip("Add, remove, reorder and change the layers of the chosen "
-                                           "architecture, with every output shape and parameter count; name "
-                                           "and keep your own.")
+        bind_text(self, self.edit_layers_button.setToolTip,
+                  lambda: self.tr("Add, remove, reorder and change the layers of the chosen architecture, with "
+                                  "every output shape and parameter count; name and keep your own."))
         self.layer_editor = LayerEditor(self)
 
         # -- run -------------------------------------------------------------------------------------
-        self.new_model_check = QCheckBox("Start a new model")
-        self.new_model_check.setToolTip("Train a fresh network of the chosen architecture instead of "
-                                        "continuing the open model.")
+        self.new_model_check = QCheckBox()
+        bind_text(self, self.new_model_check.setText, lambda: self.tr("Start a new model"))
+        bind_text(self, self.new_model_check.setToolTip,
+                  lambda: self.tr("Train a fresh network of the chosen architecture instead of continuing the "
+                                  "open model."))
         self.new_model_check.setEnabled(False)
-        self.model_state_label = QLabel("Train builds a new model.")
+        self.model_state_label = QLabel()
         self.model_state_label.setWordWrap(True)
-        self.model_state_label.setToolTip("What pressing Train will do.")
-        self.train_button = QPushButton("Train")
+        bind_text(self, self.model_state_label.setText, lambda: self.tr("Train builds a new model."))
+        bind_text(self, self.model_state_label.setToolTip, lambda: self.tr("What pressing Train will do."))
+        self.train_button = QPushButton()
+        bind_text(self, self.train_button.setText, lambda: self.tr("Train"))
         self.train_button.setIcon(action_icon("train"))
-        self.train_button.setToolTip("Waiting for TensorFlow to load…")
+        bind_text(self, self.train_button.setToolTip, lambda: self.tr("Waiting for TensorFlow to load…"))
         self.train_button.setEnabled(False)
         self.train_button.setDefault(True)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton()
+        bind_text(self, self.stop_button.setText, lambda: self.tr("Stop"))
         self.stop_button.setIcon(action_icon("stop"))
-        self.stop_button.setToolTip("Stop after the current batch; the model keeps what it has learned.")
+        bind_text(self, self.stop_button.setToolTip,
+                  lambda: self.tr("Stop after the current batch; the model keeps what it has learned."))
         self.stop_button.setEnabled(False)
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat("%p %")
-        self.progress_bar.setToolTip("Progress of this training run.")
-        self.progress_label = QLabel("Ready to train.")
+        bind_text(self, self.progress_bar.setToolTip, lambda: self.tr("Progress of this training run."))
+        self.progress_label = QLabel()
         self.progress_label.setWordWrap(True)
-        self.progress_label.setToolTip("Epoch, batch, time so far and the estimated time left.")
+        bind_text(self, self.progress_label.setText, lambda: self.tr("Ready to train."))
+        bind_text(self, self.progress_label.setToolTip,
+                  lambda: self.tr("Epoch, batch, time so far and the estimated time left."))
         self.progress_label.setMinimumHeight(self.fontMetrics().height() * 2 + 2)
         self.progress_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
         # -- layout: one box per panel group, the fields' rows in TrainConfig's order ---------------------
-        data_box = QGroupBox("Data")
-        model_box = QGroupBox("Model")
+        data_box = QGroupBox()
+        bind_text(self, data_box.setTitle, lambda: self.tr("Data"))
+        model_box = QGroupBox()
+        bind_text(self, model_box.setTitle, lambda: self.tr("Model"))
         model_layout = QVBoxLayout(model_box)
         model_layout.setSpacing(6)
         model_form = QFormLayout()
         self._configure_form(model_form)
         model_layout.addLayout(model_form)
-        training_box = QGroupBox("Training")
-        extras_box = QGroupBox("Stopping, checkpoints and logs")
+        training_box = QGroupBox()
+        bind_text(self, training_box.setTitle, lambda: self.tr("Training"))
+        extras_box = QGroupBox()
+        bind_text(self, extras_box.setTitle, lambda: self.tr("Stopping, checkpoints and logs"))
         forms = {"data": self._form(data_box), "model": model_form, "training": self._form(training_box),
                  "stopping": self._form(extras_box)}
 
         self._fields: dict[str, FieldWidget] = {}
         special = self._special_field_widgets()
         for item in panel_fields(config_class):
-            field = special[item.name](item) if item.name in special else generic_field_widget(item)
+            field = special[item.name](item) if item.name in special else generic_field_widget(item, self)
             self._fields[item.name] = field
             if field.is_check_box:
                 forms[item.setting.group].addRow("", field.form_widget)
@@ -193,7 +231,8 @@ class TrainingPanel(QWidget):
         layers_row.addWidget(self.edit_layers_button)
         model_layout.addLayout(layers_row)
 
-        run_box = QGroupBox("Run")
+        run_box = QGroupBox()
+        bind_text(self, run_box.setTitle, lambda: self.tr("Run"))
         run_layout = QVBoxLayout(run_box)
         run_layout.setSpacing(6)
         run_layout.addWidget(self.model_state_label)
@@ -244,13 +283,17 @@ class TrainingPanel(QWidget):
     def _data_field(self, item: ConfigField) -> FieldWidget:
         """The embedded MNIST, the folders chosen before, and an entry that asks for another folder."""
         combo = QComboBox()
-        combo.addItem("Embedded MNIST", EMBEDDED_DATA)
-        combo.setItemData(0, "The MNIST training set shipped with Digit Lab: 60 000 handwritten digits.",
-                          Qt.ItemDataRole.ToolTipRole)
-        combo.addItem("Folder or IDX files…", CHOOSE_DATA)
-        combo.setItemData(1, "Choose a folder holding the four MNIST IDX files (gzipped or not), or a folder "
-                             "with one sub-folder of images per digit, 0 to 9.", Qt.ItemDataRole.ToolTipRole)
-        combo.setToolTip(item.setting.tooltip)
+        combo.addItem("", EMBEDDED_DATA)
+        bind_text(self, set_item_text, lambda: self.tr("Embedded MNIST"), combo, EMBEDDED_DATA)
+        bind_text(self, set_item_tooltip,
+                  lambda: self.tr("The MNIST training set shipped with Digit Lab: 60 000 handwritten digits."),
+                  combo, EMBEDDED_DATA)
+        combo.addItem("", CHOOSE_DATA)  # the folders chosen go before it
+        bind_text(self, set_item_text, lambda: self.tr("Folder or IDX files…"), combo, CHOOSE_DATA)
+        bind_text(self, set_item_tooltip,
+                  lambda: self.tr("Choose a folder holding the four MNIST IDX files (gzipped or not), or a folder "
+                                  "with one sub-folder of images per digit, 0 to 9."), combo, CHOOSE_DATA)
+        bind_text(self, combo.setToolTip, lambda: localized(item.setting.tooltip))
         self._compact(combo)
 
         def read() -> str:
@@ -266,9 +309,8 @@ class TrainingPanel(QWidget):
 
         return FieldWidget(combo, read, write, combo.currentIndexChanged)
 
-    @staticmethod
-    def _limit_field(item: ConfigField) -> FieldWidget:
-        made = generic_field_widget(item)  # All (0) stands for None
+    def _limit_field(self, item: ConfigField) -> FieldWidget:
+        made = generic_field_widget(item, self)  # All (0) stands for None
         made.widget.setGroupSeparatorShown(True)
         return made
 
@@ -277,9 +319,11 @@ class TrainingPanel(QWidget):
         below it. The field's value is the preset; a choice of other layers keeps the last preset chosen."""
         combo = QComboBox()
         for choice in item.setting.choices:
-            combo.addItem(choice.text, choice.value)
-            combo.setItemData(combo.count() - 1, choice.tooltip, Qt.ItemDataRole.ToolTipRole)
-        combo.setToolTip(item.setting.tooltip + " Edit layers… designs your own.")
+            combo.addItem("", choice.value)
+            bind_text(self, set_item_text, lambda text=choice.text: localized(text), combo, choice.value)
+            bind_text(self, set_item_tooltip, lambda tip=choice.tooltip: localized(tip), combo, choice.value)
+        bind_text(self, combo.setToolTip, lambda: "{} {}".format(localized(item.setting.tooltip),
+                                                               self.tr("Edit layers… designs your own.")))
         self._compact(combo)
 
         def write(preset: str) -> None:
@@ -288,36 +332,34 @@ class TrainingPanel(QWidget):
 
         return FieldWidget(combo, lambda: self._preset, write, combo.currentIndexChanged)
 
-    @staticmethod
-    def _batch_field(item: ConfigField) -> FieldWidget:
+    def _batch_field(self, item: ConfigField) -> FieldWidget:
         spin = PowerOfTwoSpinBox()
-        configure_spin_box(spin, item.setting, int)
-        spin.setToolTip(item.setting.tooltip)
+        configure_spin_box(spin, item.setting, int, self)
+        bind_text(self, spin.setToolTip, lambda: localized(item.setting.tooltip))
         return FieldWidget(spin, spin.value, spin.setValue, spin.valueChanged)
 
-    @staticmethod
-    def _learning_rate_field(item: ConfigField) -> FieldWidget:
+    def _learning_rate_field(self, item: ConfigField) -> FieldWidget:
         spin = LearningRateSpinBox()
-        configure_spin_box(spin, item.setting, float)
-        spin.setToolTip(item.setting.tooltip)
+        configure_spin_box(spin, item.setting, float, self)
+        bind_text(self, spin.setToolTip, lambda: localized(item.setting.tooltip))
         return FieldWidget(spin, lambda: round(spin.value(), 6), spin.setValue, spin.valueChanged)
 
-    @staticmethod
-    def _validation_field(item: ConfigField) -> FieldWidget:
+    def _validation_field(self, item: ConfigField) -> FieldWidget:
         """A fraction shown in per cent."""
         spin = QSpinBox()
         spin.setRange(round(item.setting.minimum * 100), round(item.setting.maximum * 100))
         spin.setSuffix(" %")
-        spin.setToolTip(item.setting.tooltip)
+        bind_text(self, spin.setToolTip, lambda: localized(item.setting.tooltip))
         return FieldWidget(spin, lambda: spin.value() / 100.0, lambda split: spin.setValue(round(split * 100)),
                            spin.valueChanged)
 
     def _device_field(self, item: ConfigField) -> FieldWidget:
         """The devices TensorFlow sees, filled in by set_tensorflow_info; until then the wanted device waits."""
         combo = QComboBox()
-        combo.setToolTip(item.setting.tooltip)
+        bind_text(self, combo.setToolTip, lambda: localized(item.setting.tooltip))
         self._compact(combo)
-        combo.addItem("Detecting devices…", "auto")
+        combo.addItem("", "auto")  # until set_tensorflow_info fills the list
+        bind_text(self, set_item_text, lambda: self.tr("Detecting devices…"), combo, "auto")
         combo.setEnabled(False)
 
         def write(device: str) -> None:
@@ -327,25 +369,24 @@ class TrainingPanel(QWidget):
         return FieldWidget(combo, self._device, write, combo.currentIndexChanged)
 
     def _checkpoint_field(self, item: ConfigField) -> FieldWidget:
-        self.checkpoint_button = self._browse_button("Choose the checkpoint file.")
+        self.checkpoint_button = self._browse_button(lambda: self.tr("Choose the checkpoint file."))
         return self._path_field(item, self.checkpoint_button)
 
     def _tensorboard_field(self, item: ConfigField) -> FieldWidget:
-        self.tensorboard_button = self._browse_button("Choose the TensorBoard log folder.")
+        self.tensorboard_button = self._browse_button(lambda: self.tr("Choose the TensorBoard log folder."))
         return self._path_field(item, self.tensorboard_button)
 
     def _path_field(self, item: ConfigField, button: QToolButton) -> FieldWidget:
         """A path that may be empty ("Off"), with a button that opens a file dialog."""
-        made = generic_field_widget(item)
-        made.widget.setPlaceholderText("Off")
+        made = generic_field_widget(item, self)
+        bind_text(self, made.widget.setPlaceholderText, lambda: self.tr("Off"))
         made.row = self._with_button(made.widget, button)
         return made
 
-    @staticmethod
-    def _browse_button(tooltip: str) -> QToolButton:
+    def _browse_button(self, tooltip: Callable[[], str]) -> QToolButton:
         button = QToolButton()
         button.setText("…")
-        button.setToolTip(tooltip)
+        bind_text(self, button.setToolTip, tooltip)
         return button
 
     @staticmethod
@@ -392,29 +433,36 @@ class TrainingPanel(QWidget):
     def set_tensorflow_info(self, info) -> None:
         """Fill the device list and parameter counts once TensorFlow has loaded (a workers.TensorFlowInfo)."""
         self._tensorflow_ready = True
-        self.device_combo.blockSignals(True)
-        self.device_combo.clear()
+        combo = self.device_combo
+        combo.blockSignals(True)
+        combo.clear()
         for device in info.devices:
-            self.device_combo.addItem(device.description, device.id.lower())
-            self.device_combo.setItemData(self.device_combo.count() - 1,
-                                          f"Train on {device.description}.", Qt.ItemDataRole.ToolTipRole)
+            combo.addItem("", device.id.lower())
+            bind_text(self, set_item_text, lambda name=device.description: localized(name), combo, device.id.lower())
+            bind_text(self, set_item_tooltip,
+                      lambda name=device.description: self.tr("Train on {device}.").format(device=localized(name)),
+                      combo, device.id.lower())
         if not info.gpu_names:
-            self.device_combo.addItem("GPU (none found)", DEVICE_NONE)
-            index = self.device_combo.count() - 1
-            model = self.device_combo.model()
+            combo.addItem("", DEVICE_NONE)
+            bind_text(self, set_item_text, lambda: self.tr("GPU (none found)"), combo, DEVICE_NONE)
+            index = combo.count() - 1
+            model = combo.model()
             if isinstance(model, QStandardItemModel):
                 model.item(index).setEnabled(False)
-            self.device_combo.setItemData(index, info.why_no_gpu, Qt.ItemDataRole.ToolTipRole)
-            self.device_combo.setToolTip("Where the training runs. No GPU: " + info.why_no_gpu)
+            bind_text(self, set_item_tooltip, lambda: localized(info.why_no_gpu), combo, DEVICE_NONE)
+            bind_text(self, combo.setToolTip,
+                      lambda: self.tr("Where the training runs. No GPU: {reason}").format(
+                          reason=localized(info.why_no_gpu)))
         self._select_device(self._pending_device)
-        self.device_combo.blockSignals(False)
-        self.device_combo.setEnabled(not self._training)
+        combo.blockSignals(False)
+        combo.setEnabled(not self._training)
         self._update_model_state_text()  # ends in _update_buttons
 
-    def set_model_state(self, has_model: bool, description: str = "") -> None:
-        """Tell the panel whether Train continues an open model (described in a few words) or builds one."""
+    def set_model_state(self, has_model: bool, description: str | Callable[[], str] = "") -> None:
+        """Tell the panel whether Train continues an open model (described in a few words) or builds one.
+        The description may be a function giving the words, so they follow a change of language."""
         self._has_model = has_model
-        self._model_description = description or "the open model"
+        self._model_description = description or None
         if not has_model:
             self.new_model_check.setChecked(False)
         self.new_model_check.setEnabled(has_model and not self._training)
@@ -471,7 +519,7 @@ class TrainingPanel(QWidget):
         try:
             problem = self.current_architecture().problem()
         except ArchitectureError as error:
-            return str(error)
+            return _error_text(error)
         return problem[1] if problem else None
 
     @Slot()
@@ -494,8 +542,8 @@ class TrainingPanel(QWidget):
         self._select_layers(self._model_layers.to_text())
         self.new_model_check.setChecked(True)  # syncs the editor: editable now
         self._architecture_chosen()
-        self.layer_editor.say("A copy of the open model's layers: change them, name them to keep them, and "
-                              "Train builds a new model of them.")
+        self.layer_editor.say(self.tr("A copy of the open model's layers: change them, name them to keep them, "
+                                      "and Train builds a new model of them."))
         self.layer_editor.name_edit.setFocus()
 
     def start_new_model(self) -> bool:
@@ -515,8 +563,8 @@ class TrainingPanel(QWidget):
             self._started = time.monotonic()
             self._plan = None
             self.progress_bar.setValue(0)
-            self.progress_label.setText("Preparing the data and the model…")
-            self.stop_button.setText("Stop")
+            bind_text(self, self.progress_label.setText, lambda: self.tr("Preparing the data and the model…"))
+            bind_text(self, self.stop_button.setText, lambda: self.tr("Stop"))
         self._update_model_state_text()
 
     def set_blocked(self, blocked: bool) -> None:
@@ -527,14 +575,15 @@ class TrainingPanel(QWidget):
     def set_stopping(self) -> None:
         self._stopping = True
         self.stop_button.setEnabled(False)
-        self.stop_button.setText("Stopping…")
-        self.progress_label.setText("Stopping after this batch…")
+        bind_text(self, self.stop_button.setText, lambda: self.tr("Stopping…"))
+        bind_text(self, self.progress_label.setText, lambda: self.tr("Stopping after this batch…"))
 
     def show_plan(self, plan: TrainingPlan) -> None:
         self._plan = plan
-        self.progress_label.setText(
-            f"Epoch 1/{plan.epochs} · {count_text(plan.train_samples)} training and "
-            f"{count_text(plan.validation_samples)} validation images on {plan.device}")
+        bind_text(self, self.progress_label.setText, lambda: self.tr(
+            "Epoch 1/{epochs} · {training} training and {validation} validation images on {device}").format(
+                epochs=plan.epochs, training=count_text(plan.train_samples),
+                validation=count_text(plan.validation_samples), device=localized(plan.device)))
 
     def show_batch(self, progress: BatchProgress) -> None:
         plan = self._plan
@@ -547,24 +596,36 @@ class TrainingPanel(QWidget):
         if self._stopping:
             return
         elapsed = time.monotonic() - self._started
-        eta = f" · ETA {format_duration(elapsed / done * (1 - done))}" if done > 0 else ""
-        self.progress_label.setText(
-            f"Epoch {run_epoch + 1}/{plan.epochs} · batch {progress.step}/{progress.steps} · "
-            f"{format_duration(elapsed)} elapsed{eta}")
+        left = elapsed / done * (1 - done) if done > 0 else None
+        values = {"epoch": run_epoch + 1, "epochs": plan.epochs, "step": progress.step, "steps": progress.steps}
+
+        def said() -> str:
+            if left is None:
+                return self.tr("Epoch {epoch}/{epochs} · batch {step}/{steps} · {elapsed} elapsed").format(
+                    elapsed=format_duration(elapsed), **values)
+            return self.tr("Epoch {epoch}/{epochs} · batch {step}/{steps} · {elapsed} elapsed · ETA {left}").format(
+                elapsed=format_duration(elapsed), left=format_duration(left), **values)
+
+        bind_text(self, self.progress_label.setText, said)
 
     def show_result(self, result: TrainingResult) -> None:
-        elapsed = format_duration(time.monotonic() - self._started)
-        reason = result.reason.rstrip(".")
+        seconds = time.monotonic() - self._started
+        folder = result.config.tensorboard_dir if result.config is not None else None
         if result.status == "finished":
             self.progress_bar.setValue(self.progress_bar.maximum())
-            self.progress_label.setText(f"{reason} in {elapsed}.")
-        elif result.status == "stopped":
-            self.progress_label.setText(f"{reason}, after {elapsed}.")
-        else:
-            self.progress_label.setText("Training failed; see the log.")
-        folder = result.config.tensorboard_dir if result.config is not None else None
-        if folder and result.status != "failed":
-            self.progress_label.setText(f"{self.progress_label.text()}\nTensorBoard: {tensorboard_command(folder)}")
+
+        def said() -> str:
+            reason = localized(result.reason).rstrip(".")
+            elapsed = format_duration(seconds)
+            if result.status == "finished":
+                text = self.tr("{reason} in {elapsed}.").format(reason=reason, elapsed=elapsed)
+            elif result.status == "stopped":
+                text = self.tr("{reason}, after {elapsed}.").format(reason=reason, elapsed=elapsed)
+            else:
+                return self.tr("Training failed; see the log.")
+            return f"{text}\nTensorBoard: {tensorboard_command(folder)}" if folder else text
+
+        bind_text(self, self.progress_label.setText, said)
 
     # -- internals -------------------------------------------------------------------------------
     def _form(self, box: QGroupBox) -> QFormLayout:
@@ -579,22 +640,21 @@ class TrainingPanel(QWidget):
         form.setHorizontalSpacing(8)
         form.setVerticalSpacing(6)
 
-    @staticmethod
-    def _with_button(edit: QLineEdit, button: QToolButton) -> QWidget:
+    def _with_button(self, edit: QLineEdit, button: QToolButton) -> QWidget:
         box = QWidget()
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
         row.addWidget(edit, 1)
         row.addWidget(button)
-        box.setToolTip(edit.toolTip())
+        bind_text(self, box.setToolTip, edit.toolTip)  # bound after the edit's own: read once it is re-said
         return box
 
-    @staticmethod
-    def _row(form: QFormLayout, text: str, widget: QWidget) -> None:
-        label = QLabel(text)
+    def _row(self, form: QFormLayout, text: str, widget: QWidget) -> None:
+        label = QLabel()
+        bind_text(self, label.setText, lambda: localized(text))
         label.setBuddy(widget)
-        label.setToolTip(widget.toolTip())
+        bind_text(self, label.setToolTip, widget.toolTip)  # bound after the widget's own: read once it is re-said
         form.addRow(label, widget)
 
     def _device(self) -> str:
@@ -636,15 +696,17 @@ class TrainingPanel(QWidget):
 
     def choose_checkpoint_file(self) -> str:
         """Ask for the checkpoint file (a method, so tests can replace the dialog)."""
-        path, _ = QFileDialog.getSaveFileName(self, "Keep the best model of each run in",
-                                              self.checkpoint_edit.text() or "best.keras", "Keras model (*.keras)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Keep the best model of each run in"),
+                                              self.checkpoint_edit.text() or "best.keras",
+                                              self.tr("Keras model (*.keras)"))
         if path and not path.lower().endswith(".keras"):
             path += ".keras"
         return path
 
     def choose_tensorboard_folder(self) -> str:
         """Ask for the TensorBoard log folder (a method, so tests can replace the dialog)."""
-        return QFileDialog.getExistingDirectory(self, "Write TensorBoard logs into", self.tensorboard_edit.text())
+        return QFileDialog.getExistingDirectory(self, self.tr("Write TensorBoard logs into"),
+                                                self.tensorboard_edit.text())
 
     @Slot()
     def _browse_checkpoint(self) -> None:
@@ -663,7 +725,7 @@ class TrainingPanel(QWidget):
     def choose_data_folder(self) -> str:
         """Ask for a data set folder (a method, so tests can replace the dialog)."""
         return QFileDialog.getExistingDirectory(
-            self, "Choose a folder of MNIST IDX files or of digit images in sub-folders 0–9")
+            self, self.tr("Choose a folder of MNIST IDX files or of digit images in sub-folders 0–9"))
 
     def _saved_map(self) -> dict[str, str]:
         return {item.name: item.text for item in self._architectures}
@@ -676,18 +738,26 @@ class TrainingPanel(QWidget):
         combo = self.preset_combo
         chosen = combo.currentData()
         combo.blockSignals(True)
+        texts = live_texts(self)
         try:
             while combo.count() > len(PRESETS):
+                data = combo.itemData(combo.count() - 1)
+                texts.forget(set_item_text, combo, data)
+                texts.forget(set_item_tooltip, combo, data)
                 combo.removeItem(combo.count() - 1)
             if self._architectures or self._draft:
                 combo.insertSeparator(combo.count())
             for item in self._architectures:
                 combo.addItem(item.name, NAMED + item.name)
-                combo.setItemData(combo.count() - 1, f"Your architecture: {item.text}", Qt.ItemDataRole.ToolTipRole)
+                bind_text(self, set_item_tooltip,
+                          lambda layers=item.text: self.tr("Your architecture: {layers}").format(layers=layers),
+                          combo, NAMED + item.name)
             if self._draft:
-                combo.addItem(DRAFT_TITLE, DRAFT)
-                combo.setItemData(combo.count() - 1, f"The layers you edited, not saved under a name: {self._draft}",
-                                  Qt.ItemDataRole.ToolTipRole)
+                combo.addItem("", DRAFT)
+                bind_text(self, set_item_text, lambda: self.tr("Your layers"), combo, DRAFT)
+                bind_text(self, set_item_tooltip,
+                          lambda layers=self._draft: self.tr("The layers you edited, not saved under a name: "
+                                                             "{layers}").format(layers=layers), combo, DRAFT)
             index = combo.findData(chosen)
             combo.setCurrentIndex(index if index >= 0 else combo.findData(self._preset))
         finally:
@@ -740,20 +810,29 @@ class TrainingPanel(QWidget):
             architecture, text = None, self.layers_text()
         shown = text if len(text) <= DESCRIBED_LENGTH else text[:DESCRIBED_LENGTH].rsplit(",", 1)[0] + ", …"
         if data in PRESETS:
-            self.preset_description.setText(PRESETS[data].description)
+            bind_text(self, self.preset_description.setText, lambda: localized(PRESETS[data].description))
         elif data == DRAFT:
-            self.preset_description.setText(f"Your layers, not saved under a name: {shown}")
+            bind_text(self, self.preset_description.setText,
+                      lambda: self.tr("Your layers, not saved under a name: {layers}").format(layers=shown))
         else:
-            self.preset_description.setText(f"Your architecture: {shown}")
-        self.preset_description.setToolTip(f"The layers: {text} (and the output Dense 10 softmax)." if text
-                                           else "What the chosen architecture is.")
+            bind_text(self, self.preset_description.setText,
+                      lambda: self.tr("Your architecture: {layers}").format(layers=shown))
+        if text:
+            bind_text(self, self.preset_description.setToolTip,
+                      lambda: self.tr("The layers: {layers} (and the output Dense 10 softmax).").format(layers=text))
+        else:
+            bind_text(self, self.preset_description.setToolTip, lambda: self.tr("What the chosen architecture is."))
         problem = self.architecture_problem()
         if problem is None and architecture is not None:
-            self.parameters_label.setText(f"Parameters: {count_text(architecture.parameter_count())}")
-            self.parameters_label.setToolTip("How many numbers the network learns (weights and biases).")
+            count = architecture.parameter_count()
+            bind_text(self, self.parameters_label.setText,
+                      lambda: self.tr("Parameters: {count}").format(count=count_text(count)))
+            bind_text(self, self.parameters_label.setToolTip,
+                      lambda: self.tr("How many numbers the network learns (weights and biases)."))
         else:
-            self.parameters_label.setText("Parameters: – (these layers cannot work)")
-            self.parameters_label.setToolTip(problem or "")
+            bind_text(self, self.parameters_label.setText,
+                      lambda: self.tr("Parameters: – (these layers cannot work)"))
+            bind_text(self, self.parameters_label.setToolTip, lambda: localized(problem or ""))
         self._update_model_state_text()
         self._sync_editor()
 
@@ -774,8 +853,11 @@ class TrainingPanel(QWidget):
         taken = {preset.name for preset in PRESETS.values()} | {preset.title.replace(" (default)", "")
                                                                  for preset in PRESETS.values()}
         taken |= {preset.title for preset in PRESETS.values()} | {DRAFT_TITLE, CUSTOM_NAME}
+        taken |= {localized(preset.title) for preset in PRESETS.values()} | {_short_title(key) for key in PRESETS}
+        taken.add(self.tr("Your layers"))  # the names as the list shows them in the current language too
         if not name or name in taken:
-            editor.say(f"“{name}” is the name of a preset: choose another name." if name else "Type a name first.")
+            editor.say(self.tr("“{name}” is the name of a preset: choose another name.").format(name=name) if name
+                       else self.tr("Type a name first."))
             return
         text = editor.architecture().to_text()
         replaced = self._named(name) is not None
@@ -788,8 +870,9 @@ class TrainingPanel(QWidget):
         self._editor_shows = ("edit", text)
         self.preset_combo.setCurrentIndex(self.preset_combo.findData(NAMED + name))  # → _architecture_chosen
         editor.set_saved(self._saved_map())
-        editor.say(f"Replaced your architecture “{name}”." if replaced else
-                   f"Kept as “{name}”: it is in the Architecture list now, also after a restart.")
+        editor.say(self.tr("Replaced your architecture “{name}”.").format(name=name) if replaced else
+                   self.tr("Kept as “{name}”: it is in the Architecture list now, also after a restart.").format(
+                       name=name))
         self.architecturesChanged.emit(self.architectures())
         self.configChanged.emit()
 
@@ -806,7 +889,7 @@ class TrainingPanel(QWidget):
         if chosen:
             self.preset_combo.setCurrentIndex(self.preset_combo.findData(DRAFT))
         self.layer_editor.set_saved(self._saved_map())
-        self.layer_editor.say(f"Forgot your architecture “{name}”.")
+        self.layer_editor.say(self.tr("Forgot your architecture “{name}”.").format(name=name))
         self.architecturesChanged.emit(self.architectures())
         self.configChanged.emit()
 
@@ -844,22 +927,37 @@ class TrainingPanel(QWidget):
     @Slot()
     def _update_model_state_text(self, *_args) -> None:
         data = self.preset_combo.currentData()
-        if data in PRESETS:
-            title_text = PRESETS[data].title.replace(" (default)", "")
-        elif data == DRAFT:
-            title_text = "network of your layers"
-        else:
-            title_text = f"“{self.architecture_name()}” network"
+        description = self._model_description
         if self._training:
-            self.model_state_label.setText(f"Training {self._model_description}.")
-            self.train_button.setText("Training…")
+            bind_text(self, self.model_state_label.setText, lambda: (
+                self.tr("Training {model}.").format(model=self._said(description)) if description
+                else self.tr("Training the open model.")))
+            bind_text(self, self.train_button.setText, lambda: self.tr("Training…"))
         elif self._has_model and not self.new_model_check.isChecked():
-            self.model_state_label.setText(f"Train continues {self._model_description}.")
-            self.train_button.setText("Continue training")
+            bind_text(self, self.model_state_label.setText, lambda: (
+                self.tr("Train continues {model}.").format(model=self._said(description)) if description
+                else self.tr("Train continues the open model.")))
+            bind_text(self, self.train_button.setText, lambda: self.tr("Continue training"))
         else:
-            self.model_state_label.setText(f"Train builds a new {title_text}.")
-            self.train_button.setText("Train")
+            if data in PRESETS:
+                def said() -> str:
+                    return self.tr("Train builds a new {title}.").format(title=_short_title(data))
+            elif data == DRAFT:
+                def said() -> str:
+                    return self.tr("Train builds a new network of your layers.")
+            else:
+                name = self.architecture_name()
+
+                def said() -> str:
+                    return self.tr("Train builds a new “{name}” network.").format(name=name)
+            bind_text(self, self.model_state_label.setText, said)
+            bind_text(self, self.train_button.setText, lambda: self.tr("Train"))
         self._update_buttons()
+
+    @staticmethod
+    def _said(description: Any) -> str:
+        """The open model's description as set_model_state got it: words, or a function giving them."""
+        return localized(description() if callable(description) else description)
 
     def _update_buttons(self) -> None:
         problem = self.architecture_problem() if self.start_new_model() else None
@@ -867,14 +965,18 @@ class TrainingPanel(QWidget):
                                      and problem is None)
         self.stop_button.setEnabled(self._training and not self._stopping)
         if not self._tensorflow_ready:
-            self.train_button.setToolTip("Waiting for TensorFlow to load…")
+            bind_text(self, self.train_button.setToolTip, lambda: self.tr("Waiting for TensorFlow to load…"))
         elif problem is not None and not self._training:
-            self.train_button.setToolTip(f"These layers cannot work: {problem} Change them with Edit layers…")
+            bind_text(self, self.train_button.setToolTip,
+                      lambda: self.tr("These layers cannot work: {problem} Change them with Edit layers…").format(
+                          problem=localized(problem)))
         elif self._has_model and not self.new_model_check.isChecked():
-            self.train_button.setToolTip("Continue training the open model for the chosen number of epochs "
-                                         "(its optimizer state is kept).")
+            bind_text(self, self.train_button.setToolTip,
+                      lambda: self.tr("Continue training the open model for the chosen number of epochs (its "
+                                      "optimizer state is kept)."))
         else:
-            self.train_button.setToolTip("Build a new model of the chosen architecture and train it.")
+            bind_text(self, self.train_button.setToolTip,
+                      lambda: self.tr("Build a new model of the chosen architecture and train it."))
 
     def sizeHint(self) -> QSize:
         return QSize(320, super().sizeHint().height())
