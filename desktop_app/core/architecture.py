@@ -20,7 +20,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop_app.core.errors import DigitLabError
+from desktop_app.core.errors import DigitLabError, message_of
+from desktop_app.core.texts import QT_TRANSLATE_NOOP
 
 INPUT_SHAPE = (28, 28, 1)
 CLASSES = 10
@@ -53,18 +54,21 @@ class Kind:
 
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (
-    Kind("conv", "Convolution", (Option("filters", int), Option("kernel", int)),
+    Kind("conv", QT_TRANSLATE_NOOP("architecture", "Convolution"), (Option("filters", int), Option("kernel", int)),
          (Option("stride", int, 1), Option("padding", str, "same", ("same", "valid")),
           Option("activation", str, "relu", ACTIVATIONS), Option("bias", bool, True)), "Conv2D"),
-    Kind("pool", "Max pooling", (Option("size", int, 2),), (), "MaxPooling2D"),
-    Kind("avgpool", "Average pooling", (Option("size", int, 2),), (), "AveragePooling2D"),
-    Kind("batchnorm", "Batch normalisation", (), (Option("momentum", float, 0.99),), "BatchNormalization"),
-    Kind("dropout", "Dropout", (Option("rate", float),), (), "Dropout"),
-    Kind("flatten", "Flatten", (), (), "Flatten"),
-    Kind("gap", "Global average pooling", (), (), "GlobalAveragePooling2D"),
-    Kind("dense", "Dense (fully connected)", (Option("units", int),),
+    Kind("pool", QT_TRANSLATE_NOOP("architecture", "Max pooling"), (Option("size", int, 2),), (), "MaxPooling2D"),
+    Kind("avgpool", QT_TRANSLATE_NOOP("architecture", "Average pooling"), (Option("size", int, 2),), (),
+         "AveragePooling2D"),
+    Kind("batchnorm", QT_TRANSLATE_NOOP("architecture", "Batch normalisation"), (),
+         (Option("momentum", float, 0.99),), "BatchNormalization"),
+    Kind("dropout", QT_TRANSLATE_NOOP("architecture", "Dropout"), (Option("rate", float),), (), "Dropout"),
+    Kind("flatten", QT_TRANSLATE_NOOP("architecture", "Flatten"), (), (), "Flatten"),
+    Kind("gap", QT_TRANSLATE_NOOP("architecture", "Global average pooling"), (), (), "GlobalAveragePooling2D"),
+    Kind("dense", QT_TRANSLATE_NOOP("architecture", "Dense (fully connected)"), (Option("units", int),),
          (Option("activation", str, "relu", ACTIVATIONS),), "Dense"),
-    Kind("activation", "Activation", (Option("name", str, None, ACTIVATIONS),), (), "Activation"),
+    Kind("activation", QT_TRANSLATE_NOOP("architecture", "Activation"), (Option("name", str, None, ACTIVATIONS),),
+         (), "Activation"),
 )}
 
 
@@ -115,11 +119,22 @@ def _convert(option: Option, text: str, where: str):
             return lowered in ("yes", "true", "1")
         value = option.kind(text)
     except ValueError:
-        wanted = {int: "a whole number", float: "a number", bool: "yes or no", str: "a word"}[option.kind]
-        raise ArchitectureError(f"{where}: {option.name} must be {wanted}, not {text!r}.") from None
+        raise ArchitectureError(_WRONG_TYPE[option.kind].format(where=where, option=option.name, text=text)) from None
     if option.choices and value not in option.choices:
-        raise ArchitectureError(f"{where}: {option.name} must be one of {', '.join(option.choices)}, not {text!r}.")
+        raise ArchitectureError(QT_TRANSLATE_NOOP("architecture", "{where}: {option} must be one of {choices}, not "
+                                                                  "{text!r}.").format(
+            where=where, option=option.name, choices=", ".join(option.choices), text=text))
     return value
+
+
+_WRONG_TYPE = {
+    int: QT_TRANSLATE_NOOP("architecture", "{where}: {option} must be a whole number, not {text!r}."),
+    float: QT_TRANSLATE_NOOP("architecture", "{where}: {option} must be a number, not {text!r}."),
+    bool: QT_TRANSLATE_NOOP("architecture", "{where}: {option} must be yes or no, not {text!r}."),
+    str: QT_TRANSLATE_NOOP("architecture", "{where}: {option} must be a word, not {text!r}."),
+}
+_UNKNOWN_KIND = QT_TRANSLATE_NOOP("architecture", "{where}: unknown layer kind {kind!r}; the kinds are {kinds}.")
+_NO_OPTION = QT_TRANSLATE_NOOP("architecture", "{where}: {kind} has no option {option!r}.")
 
 
 def make_layer(kind: str, where: str = "", **given) -> Layer:
@@ -128,7 +143,7 @@ def make_layer(kind: str, where: str = "", **given) -> Layer:
     spec = KINDS.get(kind)
     where = where or kind
     if spec is None:
-        raise ArchitectureError(f"{where}: unknown layer kind {kind!r}; the kinds are {', '.join(KINDS)}.")
+        raise ArchitectureError(_UNKNOWN_KIND.format(where=where, kind=kind, kinds=", ".join(KINDS)))
     values = {}
     for option in spec.all_options():
         if option.name in given:
@@ -136,26 +151,31 @@ def make_layer(kind: str, where: str = "", **given) -> Layer:
         elif option.default is not None:
             values[option.name] = option.default
         else:
-            raise ArchitectureError(f"{where}: {kind} needs {option.name.upper()} "
-                                    f"({KINDS[kind].name} {' '.join(o.name.upper() for o in spec.positional)}).")
+            raise ArchitectureError(QT_TRANSLATE_NOOP("architecture", "{where}: {kind} needs {value} ({usage})."
+                                                      ).format(where=where, kind=kind, value=option.name.upper(),
+                                                               usage=f"{KINDS[kind].name} "
+                                                                     + " ".join(o.name.upper() for o in spec.positional)))
     if given:
-        raise ArchitectureError(f"{where}: {kind} has no option {next(iter(given))!r}.")
+        raise ArchitectureError(_NO_OPTION.format(where=where, kind=kind, option=next(iter(given))))
     return Layer(kind, values)
 
 
 def parse_layer(token: str, index: int) -> Layer:
     words = token.split()
-    where = f"layer {index + 1} ({token.strip()!r})"
+    where = QT_TRANSLATE_NOOP("architecture", "layer {number} ({text!r})").format(number=index + 1, text=token.strip())
     if not words:
-        raise ArchitectureError(f"layer {index + 1}: empty (two commas in a row?).")
+        raise ArchitectureError(QT_TRANSLATE_NOOP("architecture", "layer {number}: empty (two commas in a row?)."
+                                                  ).format(number=index + 1))
     kind, rest = words[0].lower(), words[1:]
     spec = KINDS.get(kind)
     if spec is None:
-        raise ArchitectureError(f"{where}: unknown layer kind {kind!r}; the kinds are {', '.join(KINDS)}.")
+        raise ArchitectureError(_UNKNOWN_KIND.format(where=where, kind=kind, kinds=", ".join(KINDS)))
     given: dict[str, Any] = {}
     positional = [word for word in rest if "=" not in word]
     if len(positional) > len(spec.positional):
-        raise ArchitectureError(f"{where}: {kind} takes {len(spec.positional)} value(s), got {len(positional)}.")
+        raise ArchitectureError(QT_TRANSLATE_NOOP("architecture", "{where}: {kind} takes {count} value(s), got "
+                                                                  "{given}.").format(
+            where=where, kind=kind, count=len(spec.positional), given=len(positional)))
     for option, text in zip(spec.positional, positional):
         given[option.name] = _convert(option, text, where)
     by_name = {option.name: option for option in spec.all_options()}
@@ -165,8 +185,12 @@ def parse_layer(token: str, index: int) -> Layer:
         name, _, text = word.partition("=")
         option = by_name.get(name.lower())
         if option is None:
-            known = ", ".join(o.name for o in spec.options) or "none"
-            raise ArchitectureError(f"{where}: {kind} has no option {name!r} (its options: {known}).")
+            known = ", ".join(o.name for o in spec.options)
+            raise ArchitectureError((QT_TRANSLATE_NOOP("architecture", "{where}: {kind} has no option {option!r} (its "
+                                                                       "options: {options}).") if known else
+                                     QT_TRANSLATE_NOOP("architecture", "{where}: {kind} has no option {option!r} (its "
+                                                                       "options: none).")).format(
+                where=where, kind=kind, option=name, options=known))
         given[option.name] = _convert(option, text, where)
     return make_layer(kind, where, **given)
 
@@ -180,20 +204,23 @@ class Architecture:
     def from_text(cls, text: str, name: str = "") -> "Architecture":
         tokens = text.split(",")
         if not text.strip():
-            raise ArchitectureError("the description is empty: give at least one layer, e.g. \"flatten, dense 128\".")
+            raise ArchitectureError(QT_TRANSLATE_NOOP("architecture", "the description is empty: give at least one "
+                                                                      "layer, e.g. \"flatten, dense 128\"."))
         return cls(tuple(parse_layer(token, index) for index, token in enumerate(tokens)), name)
 
     @classmethod
     def from_dict(cls, values: dict) -> "Architecture":
         """From the saved form (`to_dict`); raises ArchitectureError when it is malformed."""
         if not isinstance(values, dict) or not isinstance(values.get("layers"), list):
-            raise ArchitectureError("the saved architecture has no list of layers.")
+            raise ArchitectureError(QT_TRANSLATE_NOOP("architecture", "the saved architecture has no list of layers."))
         layers = []
         for index, item in enumerate(values["layers"]):
             if not isinstance(item, dict) or "kind" not in item:
-                raise ArchitectureError(f"layer {index + 1} of the saved architecture is malformed.")
+                raise ArchitectureError(QT_TRANSLATE_NOOP("architecture", "layer {number} of the saved architecture "
+                                                                          "is malformed.").format(number=index + 1))
             given = {key: value for key, value in item.items() if key != "kind"}
-            layers.append(make_layer(str(item["kind"]), f"layer {index + 1}", **given))
+            layers.append(make_layer(str(item["kind"]), QT_TRANSLATE_NOOP("architecture", "layer {number}").format(
+                number=index + 1), **given))
         return cls(tuple(layers), str(values.get("name", "")))
 
     def to_text(self) -> str:
@@ -217,21 +244,26 @@ class Architecture:
         shape: tuple[int, ...] = INPUT_SHAPE
         reports = []
         for index, layer in enumerate(self.layers):
-            where = f"Layer {index + 1} ({layer.to_text()})"
+            where = QT_TRANSLATE_NOOP("architecture", "Layer {number} ({layer})").format(number=index + 1,
+                                                                                          layer=layer.to_text())
             try:
                 shape, parameters, label = _step(layer, shape, where)
             except ArchitectureError as error:
                 return reports, error
             reports.append(LayerReport(layer, label, shape, parameters))
         if len(shape) != 1:
-            return reports, ArchitectureError(f"The network ends with a {_shape_text(shape)} map: add flatten or "
-                                               "gap before the output layer.")
-        reports.append(LayerReport(None, f"Dense {CLASSES} softmax (output)", (CLASSES,), shape[0] * CLASSES + CLASSES))
+            return reports, ArchitectureError(QT_TRANSLATE_NOOP(
+                "architecture", "The network ends with a {shape} map: add flatten or gap before the output layer."
+            ).format(shape=_shape_text(shape)))
+        reports.append(LayerReport(None, QT_TRANSLATE_NOOP("architecture", "Dense {classes} softmax (output)").format(
+            classes=CLASSES), (CLASSES,), shape[0] * CLASSES + CLASSES))
         total = sum(report.parameters for report in reports)
         if total > MAX_PARAMETERS:
             worst = max(reports, key=lambda report: report.parameters)
-            return reports, ArchitectureError(f"{total:,} parameters, over the {MAX_PARAMETERS:,} Digit Lab trains; "
-                                              f"the largest layer is {worst.label} with {worst.parameters:,}.")
+            return reports, ArchitectureError(QT_TRANSLATE_NOOP(
+                "architecture", "{total:,} parameters, over the {limit:,} Digit Lab trains; the largest layer is "
+                                "{layer} with {parameters:,}.").format(
+                total=total, limit=MAX_PARAMETERS, layer=worst.label, parameters=worst.parameters))
         return reports, None
 
     def parameter_count(self) -> int:
@@ -242,7 +274,7 @@ class Architecture:
         try:
             self.analyse()
         except ArchitectureError as error:
-            text = str(error)
+            text = message_of(error)  # a Text, shown in the user's language; its English names the layer
             index = int(text.split()[1]) - 1 if text.startswith("Layer ") else None
             return index, text
         return None
@@ -268,39 +300,58 @@ def _shrink(size: int, window: int, stride: int, padding: str) -> int:
     return (size - window) // stride + 1
 
 
+# A 2-D layer after flatten or gap, by kind.
+_NEEDS_MAP = {
+    "conv": QT_TRANSLATE_NOOP("architecture", "{where}: convolution needs a 2-D map, but it comes after flatten (or "
+                                              "gap), which made the maps a flat list."),
+    "pool": QT_TRANSLATE_NOOP("architecture", "{where}: max pooling needs a 2-D map, but it comes after flatten (or "
+                                              "gap), which made the maps a flat list."),
+    "avgpool": QT_TRANSLATE_NOOP("architecture", "{where}: average pooling needs a 2-D map, but it comes after "
+                                                 "flatten (or gap), which made the maps a flat list."),
+    "gap": QT_TRANSLATE_NOOP("architecture", "{where}: global average pooling needs a 2-D map, but it comes after "
+                                             "flatten (or gap), which made the maps a flat list."),
+}
+
+
 def _step(layer: Layer, shape: tuple[int, ...], where: str) -> tuple[tuple[int, ...], int, str]:
     """(output shape, parameters, label) of `layer` on an input of `shape`."""
     values, kind = layer.values, layer.kind
     if kind in ("conv", "pool", "avgpool", "gap") and len(shape) != 3:
-        raise ArchitectureError(f"{where}: {KINDS[kind].title.lower()} needs a 2-D map, but it comes after "
-                                "flatten (or gap), which made the maps a flat list.")
+        raise ArchitectureError(_NEEDS_MAP[kind].format(where=where))
     if kind == "conv":
         filters, kernel, stride = values["filters"], values["kernel"], values["stride"]
         if filters < 1 or kernel < 1 or stride < 1:
-            raise ArchitectureError(f"{where}: filters, kernel and stride must be at least 1.")
+            raise ArchitectureError(QT_TRANSLATE_NOOP("architecture", "{where}: filters, kernel and stride must be at "
+                                                                      "least 1.").format(where=where))
         height, width, channels = shape
         out = (_shrink(height, kernel, stride, values["padding"]), _shrink(width, kernel, stride, values["padding"]))
         if min(out) < 1:
-            raise ArchitectureError(f"{where}: a {kernel}×{kernel} valid convolution cannot fit a "
-                                    f"{height}×{width} map.")
+            raise ArchitectureError(QT_TRANSLATE_NOOP("architecture", "{where}: a {kernel}×{kernel} valid convolution "
+                                                                      "cannot fit a {height}×{width} map.").format(
+                where=where, kernel=kernel, height=height, width=width))
         parameters = kernel * kernel * channels * filters + (filters if values["bias"] else 0)
         return (*out, filters), parameters, f"Conv2D {filters} {kernel}×{kernel}"
     if kind in ("pool", "avgpool"):
         size = values["size"]
         if size < 1:
-            raise ArchitectureError(f"{where}: the pool size must be at least 1.")
+            raise ArchitectureError(QT_TRANSLATE_NOOP("architecture", "{where}: the pool size must be at least 1."
+                                                      ).format(where=where))
         height, width, channels = shape
         if height // size < 1 or width // size < 1:
-            raise ArchitectureError(f"{where}: a {size}×{size} pool shrinks the {height}×{width} map below 1×1.")
+            raise ArchitectureError(QT_TRANSLATE_NOOP("architecture", "{where}: a {size}×{size} pool shrinks the "
+                                                                      "{height}×{width} map below 1×1.").format(
+                where=where, size=size, height=height, width=width))
         label = ("MaxPooling2D" if kind == "pool" else "AveragePooling2D") + f" {size}×{size}"
         return (height // size, width // size, channels), 0, label
     if kind == "batchnorm":
         if not 0 <= values["momentum"] < 1:
-            raise ArchitectureError(f"{where}: momentum must be from 0 up to (not including) 1.")
+            raise ArchitectureError(QT_TRANSLATE_NOOP("architecture", "{where}: momentum must be from 0 up to (not "
+                                                                      "including) 1.").format(where=where))
         return shape, 4 * shape[-1], "BatchNormalization"
     if kind == "dropout":
         if not 0 <= values["rate"] < 1:
-            raise ArchitectureError(f"{where}: the dropout rate must be from 0 up to (not including) 1.")
+            raise ArchitectureError(QT_TRANSLATE_NOOP("architecture", "{where}: the dropout rate must be from 0 up to "
+                                                                      "(not including) 1.").format(where=where))
         return shape, 0, f"Dropout {values['rate']:g}"
     if kind == "flatten":
         return (math.prod(shape),), 0, "Flatten"
@@ -308,14 +359,17 @@ def _step(layer: Layer, shape: tuple[int, ...], where: str) -> tuple[tuple[int, 
         return (shape[-1],), 0, "GlobalAveragePooling2D"
     if kind == "dense":
         if len(shape) != 1:
-            raise ArchitectureError(f"{where}: dense needs a flat input: add flatten or gap before it.")
+            raise ArchitectureError(QT_TRANSLATE_NOOP("architecture", "{where}: dense needs a flat input: add flatten "
+                                                                      "or gap before it.").format(where=where))
         units = values["units"]
         if units < 1:
-            raise ArchitectureError(f"{where}: units must be at least 1.")
+            raise ArchitectureError(QT_TRANSLATE_NOOP("architecture", "{where}: units must be at least 1.").format(
+                where=where))
         return (units,), shape[0] * units + units, f"Dense {units} {values['activation']}"
     if kind == "activation":
         return shape, 0, f"Activation {values['name']}"
-    raise ArchitectureError(f"{where}: unknown layer kind {kind!r}.")
+    raise ArchitectureError(QT_TRANSLATE_NOOP("architecture", "{where}: unknown layer kind {kind!r}.").format(
+        where=where, kind=kind))
 
 
 def _keras_layer(layer: Layer):

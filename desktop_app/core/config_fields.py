@@ -2,7 +2,9 @@
 
 A config dataclass (`training.TrainConfig`) declares each field with `described(default, ...)`; the CLI, the
 window's settings and the panel iterate `cli_fields`, `remembered_fields` and `panel_fields` instead of
-naming fields, so one added field reaches all three. The texts are plain strings; no Qt here.
+naming fields, so one added field reaches all three. No Qt here: the texts the window shows (label, tooltip,
+suffix, off_text, a Choice's text and tooltip) are marked with texts.QT_TRANSLATE_NOOP and are English `str`s
+that the window translates (`localized`); `help` is the command line's, English only.
 """
 
 from __future__ import annotations

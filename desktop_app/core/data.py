@@ -14,9 +14,10 @@ from pathlib import Path
 import numpy as np
 
 from desktop_app.core.dataset_files import check_labels, check_shapes, read_idx, read_npz
-from desktop_app.core.errors import DataError
+from desktop_app.core.errors import DataError, about_file
 from desktop_app.core.resources import resource_path
 from desktop_app.core.safe_files import require_regular_file
+from desktop_app.core.texts import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -76,15 +77,14 @@ def load_dataset(source: str | Path | None = None) -> Dataset:
         return load_npz(keras_cache_path())
     path = Path(source).expanduser()
     if not path.exists():
-        raise DataError(f"{path}: no such file or folder.")
+        raise DataError(about_file(path, QT_TRANSLATE_NOOP("errors", "no such file or folder")))
     if not path.is_dir():
         require_regular_file(path)
         if path.suffix == ".npz":
             return load_npz(path)
-        raise DataError(
-            f"{path}: not a data set. Choose an MNIST .npz file, a folder holding the four MNIST IDX "
-            "files, or a folder with one sub-folder of images per digit (0 to 9)."
-        )
+        raise DataError(about_file(path, QT_TRANSLATE_NOOP(
+            "errors", "not a data set. Choose an MNIST .npz file, a folder holding the four MNIST IDX files, or a "
+                      "folder with one sub-folder of images per digit (0 to 9)")))
     if any((path / str(digit)).is_dir() for digit in range(10)):
         return load_image_folder(path)
     return load_idx_folder(path)
@@ -137,10 +137,9 @@ def load_idx_folder(folder: Path) -> Dataset:
         # exists(), not is_file(): a pipe or device in its place is refused by name, not overlooked
         path = next((candidate for candidate in found if candidate.exists()), None)
         if path is None:
-            raise DataError(
-                f"{folder}: not a data set folder: it has neither sub-folders 0–9 of images nor the MNIST "
-                f"IDX file {stem}(.gz)."
-            )
+            raise DataError(about_file(folder, QT_TRANSLATE_NOOP(
+                "errors", "not a data set folder: it has neither sub-folders 0–9 of images nor the MNIST IDX file "
+                          "{name}(.gz)").format(name=stem)))
         arrays[key], paths[key] = read_idx(path), path
     _check_idx_pairs(arrays, paths)
     return _checked(folder.name, arrays, folder)
@@ -150,16 +149,20 @@ def _check_idx_pairs(arrays: dict[str, np.ndarray], paths: dict[str, Path]) -> N
     """Each images file holds images and its labels file one label 0–9 per image. Checked here, file by
     file, so that the message names the file at fault; _checked would name only the folder."""
     for key, array in arrays.items():  # read_idx returns 3 dimensions (images) or 1 (labels)
-        wanted, holds = ("images", "labels") if key.startswith("x") else ("labels", "images")
-        if (array.ndim == 3) != (wanted == "images"):
-            raise DataError(f"{paths[key]}: this file holds {holds}, not {wanted}; are the images and "
-                            "labels files swapped?")
+        wants_images = key.startswith("x")
+        if (array.ndim == 3) != wants_images:
+            swapped = (QT_TRANSLATE_NOOP("errors", "{file}: this file holds labels, not images; are the images and "
+                                                   "labels files swapped?") if wants_images else
+                       QT_TRANSLATE_NOOP("errors", "{file}: this file holds images, not labels; are the images and "
+                                                   "labels files swapped?"))
+            raise DataError(swapped.format(file=paths[key]))
     for split in ("train", "test"):
         images, labels, label_file = arrays[f"x_{split}"], arrays[f"y_{split}"], paths[f"y_{split}"]
         if len(labels) != len(images):
-            raise DataError(f"{label_file}: {len(labels):,} labels for the {len(images):,} images of "
-                            f"{paths[f'x_{split}'].name}; each image needs one label.")
-        check_labels(label_file, "the file", labels)
+            raise DataError(about_file(label_file, QT_TRANSLATE_NOOP(
+                "errors", "{labels:,} labels for the {images:,} images of {name}; each image needs one label").format(
+                labels=len(labels), images=len(images), name=paths[f"x_{split}"].name)))
+        check_labels(label_file, None, labels)
 
 
 def load_image_folder(folder: Path) -> Dataset:
@@ -189,6 +192,7 @@ def load_image_folder(folder: Path) -> Dataset:
     if skipped:
         log.warning("%s: skipped %d image(s): %s", folder, len(skipped), "; ".join(skipped[:5]))
     if not images:
-        raise DataError(f"{folder}: no readable digit images in the sub-folders 0–9.")
+        raise DataError(about_file(folder, QT_TRANSLATE_NOOP("errors", "no readable digit images in the "
+                                                                       "sub-folders 0–9")))
     empty = np.zeros((0, 28, 28), np.uint8)
     return Dataset(folder.name, np.stack(images), np.array(labels, np.uint8), empty, np.zeros(0, np.uint8))

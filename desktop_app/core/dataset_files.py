@@ -16,8 +16,9 @@ from pathlib import Path
 import numpy as np
 import numpy.lib.format as npy
 
-from desktop_app.core.errors import DataError
+from desktop_app.core.errors import DataError, about_file
 from desktop_app.core.safe_files import require_regular_file
+from desktop_app.core.texts import QT_TRANSLATE_NOOP
 
 MAX_IMAGES = 1_000_000  # MNIST has 70,000; a million is far above any digit set, far below a bomb
 IMAGE_SHAPE = (28, 28)
@@ -30,25 +31,36 @@ def check_shapes(origin: Path, shapes: dict[str, tuple[int, ...]]) -> None:
     for split in ("train", "test"):
         images, labels = tuple(shapes[f"x_{split}"]), tuple(shapes[f"y_{split}"])
         if len(images) != 3 or images[1:] != IMAGE_SHAPE:
-            raise DataError(f"{origin}: x_{split} has shape {images}; expected (N, 28, 28).")
+            raise DataError(about_file(origin, QT_TRANSLATE_NOOP(
+                "errors", "{key} has shape {shape}; expected (N, 28, 28)").format(key=f"x_{split}", shape=images)))
         if images[0] > MAX_IMAGES:
-            raise DataError(f"{origin}: x_{split} declares {images[0]:,} images; at most {MAX_IMAGES:,} "
-                            "are accepted.")
+            raise DataError(about_file(origin, QT_TRANSLATE_NOOP(
+                "errors", "{key} declares {count:,} images; at most {limit:,} are accepted").format(
+                key=f"x_{split}", count=images[0], limit=MAX_IMAGES)))
         if labels != (images[0],):
-            raise DataError(
-                f"{origin}: y_{split} has shape {labels}; expected ({images[0]},), one label per image.")
+            raise DataError(about_file(origin, QT_TRANSLATE_NOOP(
+                "errors", "{key} has shape {shape}; expected ({count},), one label per image").format(
+                key=f"y_{split}", shape=labels, count=images[0])))
 
 
-def check_labels(origin: Path, key: str, labels: np.ndarray) -> None:
-    """Labels must be integers 0–9; floats only when whole (NaN would otherwise train as digit 0)."""
+def check_labels(origin: Path, key: str | None, labels: np.ndarray) -> None:
+    """Labels must be integers 0–9; floats only when whole (NaN would otherwise train as digit 0). `key` names
+    the array in `origin` ("y_train"); None: `origin` is a labels file itself."""
     kind = labels.dtype.kind
     if kind not in "biuf":
-        raise DataError(f"{origin}: {key} holds {labels.dtype} values; labels must be integers 0–9.")
+        problem = (QT_TRANSLATE_NOOP("errors", "{key} holds {dtype} values; labels must be integers 0–9") if key else
+                   QT_TRANSLATE_NOOP("errors", "the file holds {dtype} values; labels must be integers 0–9"))
+        raise DataError(about_file(origin, problem.format(key=key, dtype=str(labels.dtype))))
     if kind == "f" and not (np.isfinite(labels).all() and (labels == np.rint(labels)).all()):
-        raise DataError(f"{origin}: {key} holds labels that are not whole numbers (NaN or fractions); "
-                        "labels must be integers 0–9.")
+        problem = (QT_TRANSLATE_NOOP("errors", "{key} holds labels that are not whole numbers (NaN or fractions); "
+                                               "labels must be integers 0–9") if key else
+                   QT_TRANSLATE_NOOP("errors", "the file holds labels that are not whole numbers (NaN or "
+                                               "fractions); labels must be integers 0–9"))
+        raise DataError(about_file(origin, problem.format(key=key)))
     if len(labels) and (labels.min() < 0 or labels.max() > 9):
-        raise DataError(f"{origin}: {key} holds labels outside 0–9.")
+        problem = (QT_TRANSLATE_NOOP("errors", "{key} holds labels outside 0–9") if key else
+                   QT_TRANSLATE_NOOP("errors", "the file holds labels outside 0–9"))
+        raise DataError(about_file(origin, problem.format(key=key)))
 
 
 def read_idx(path: str | Path) -> np.ndarray:
@@ -63,34 +75,41 @@ def read_idx(path: str | Path) -> np.ndarray:
             raw = stream.read(expected)  # never more: a gzip bomb stops inflating here
             padded = bool(stream.read(1))
     except (OSError, EOFError, zlib.error) as error:
-        raise DataError(f"{path}: cannot read the file ({error}).") from error
+        raise DataError(about_file(path, QT_TRANSLATE_NOOP("errors", "cannot read the file ({reason})").format(
+            reason=str(error)))) from error
     if len(raw) < expected:
-        raise DataError(f"{path}: the file is truncated: the header promises {expected} values of shape "
-                        f"{shape}, the file holds {len(raw)}.")
+        raise DataError(about_file(path, QT_TRANSLATE_NOOP(
+            "errors", "the file is truncated: the header promises {expected} values of shape {shape}, the file "
+                      "holds {found}").format(expected=expected, shape=shape, found=len(raw))))
     if padded:
-        raise DataError(f"{path}: the file is padded: it holds more than the {expected} values of shape "
-                        f"{shape} its header promises.")
+        raise DataError(about_file(path, QT_TRANSLATE_NOOP(
+            "errors", "the file is padded: it holds more than the {expected} values of shape {shape} its header "
+                      "promises").format(expected=expected, shape=shape)))
     return np.frombuffer(raw, dtype=np.uint8).reshape(shape)
 
 
 def _idx_shape(path: Path, stream) -> tuple[int, ...]:
     magic = stream.read(4)
     if len(magic) < 4 or magic[:3] != b"\x00\x00\x08":
-        raise DataError(f"{path}: not an unsigned-byte IDX file (wrong magic number).")
+        raise DataError(about_file(path, QT_TRANSLATE_NOOP("errors", "not an unsigned-byte IDX file (wrong magic "
+                                                                     "number)")))
     ndim = magic[3]
     if ndim not in (1, 3):
-        raise DataError(f"{path}: the header declares {ndim} dimensions; MNIST IDX files have 1 (labels) "
-                        "or 3 (images).")
+        raise DataError(about_file(path, QT_TRANSLATE_NOOP(
+            "errors", "the header declares {dimensions} dimensions; MNIST IDX files have 1 (labels) or 3 "
+                      "(images)").format(dimensions=ndim)))
     dims = stream.read(4 * ndim)
     if len(dims) < 4 * ndim:
-        raise DataError(f"{path}: the file is truncated (header cut short).")
+        raise DataError(about_file(path, QT_TRANSLATE_NOOP("errors", "the file is truncated (header cut short)")))
     shape = struct.unpack(f">{ndim}I", dims)
     if shape[0] > MAX_IMAGES:
-        raise DataError(f"{path}: the header declares {shape[0]:,} entries; at most {MAX_IMAGES:,} are "
-                        "accepted.")
+        raise DataError(about_file(path, QT_TRANSLATE_NOOP(
+            "errors", "the header declares {count:,} entries; at most {limit:,} are accepted").format(
+            count=shape[0], limit=MAX_IMAGES)))
     if ndim == 3 and shape[1:] != IMAGE_SHAPE:
-        raise DataError(f"{path}: the header declares images of {shape[1]}×{shape[2]}; MNIST images are "
-                        "28×28.")
+        raise DataError(about_file(path, QT_TRANSLATE_NOOP(
+            "errors", "the header declares images of {height}×{width}; MNIST images are 28×28").format(
+            height=shape[1], width=shape[2])))
     return shape
 
 
@@ -99,28 +118,33 @@ def read_npz(path: str | Path) -> dict[str, np.ndarray]:
     its data is read; pickled objects are never loaded."""
     path = require_regular_file(path)
     if not zipfile.is_zipfile(path):  # else numpy answers with advice to unpickle it
-        raise DataError(f"{path}: not an .npz archive (not a zip file, or a truncated or corrupt one).")
+        raise DataError(about_file(path, QT_TRANSLATE_NOOP(
+            "errors", "not an .npz archive (not a zip file, or a truncated or corrupt one)")))
     try:
         with zipfile.ZipFile(path) as archive:
             headers = _npz_headers(path, archive)
             check_shapes(path, {key: shape for key, (shape, _) in headers.items()})
             for key, (_, dtype) in headers.items():
                 if dtype.kind not in NUMERIC_KINDS:
-                    what = "labels must be integers 0–9" if key.startswith("y") else "images must be numbers"
-                    raise DataError(f"{path}: {key} holds {dtype} values; {what}.")
+                    problem = (QT_TRANSLATE_NOOP("errors", "{key} holds {dtype} values; labels must be integers "
+                                                           "0–9") if key.startswith("y") else
+                               QT_TRANSLATE_NOOP("errors", "{key} holds {dtype} values; images must be numbers"))
+                    raise DataError(about_file(path, problem.format(key=key, dtype=str(dtype))))
         with np.load(path, allow_pickle=False) as archive:
             return {key: archive[key] for key in ARRAY_KEYS}
     except DataError:
         raise
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error) as error:
-        raise DataError(f"{path}: the file is truncated or corrupt ({error}).") from error
+        raise DataError(about_file(path, QT_TRANSLATE_NOOP("errors", "the file is truncated or corrupt ({reason})"
+                                                         ).format(reason=str(error)))) from error
 
 
 def _npz_headers(path: Path, archive: zipfile.ZipFile) -> dict[str, tuple[tuple[int, ...], np.dtype]]:
     names = set(archive.namelist())
     missing = [key for key in ARRAY_KEYS if f"{key}.npy" not in names]
     if missing:
-        raise DataError(f"{path}: not an MNIST file; it lacks {', '.join(missing)}.")
+        raise DataError(about_file(path, QT_TRANSLATE_NOOP("errors", "not an MNIST file; it lacks {keys}").format(
+            keys=", ".join(missing))))
     headers = {}
     for key in ARRAY_KEYS:
         with archive.open(f"{key}.npy") as member:
@@ -130,7 +154,8 @@ def _npz_headers(path: Path, archive: zipfile.ZipFile) -> dict[str, tuple[tuple[
             elif version == (2, 0):
                 shape, _, dtype = npy.read_array_header_2_0(member)
             else:
-                raise DataError(f"{path}: {key} is stored in .npy format {version[0]}.{version[1]}, which "
-                                "Digit Lab does not read; save it with numpy.savez.")
+                raise DataError(about_file(path, QT_TRANSLATE_NOOP(
+                    "errors", "{key} is stored in .npy format {version}, which Digit Lab does not read; save it "
+                              "with numpy.savez").format(key=key, version=f"{version[0]}.{version[1]}")))
         headers[key] = (tuple(shape), dtype)
     return headers

@@ -8,6 +8,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.core.texts import QT_TRANSLATE_NOOP
+
 log = logging.getLogger(__name__)
 
 
@@ -63,7 +65,8 @@ def _working_gpu(tf, index: int) -> tuple[str, str | None]:
     failure = _gpu_failure(tf, device)
     if failure is None:
         return device, None
-    return "/CPU:0", f"GPU:{index} is listed but does not work ({failure}); training on the CPU instead."
+    return "/CPU:0", QT_TRANSLATE_NOOP("training", "GPU:{index} is listed but does not work ({reason}); training on "
+                                                   "the CPU instead.").format(index=index, reason=failure)
 
 
 def why_no_gpu() -> str:
@@ -71,15 +74,19 @@ def why_no_gpu() -> str:
     tf = _tf()
     system = platform.system()
     if getattr(sys, "frozen", False):
-        return ("The installed Digit Lab is CPU-only. For NVIDIA GPU training on Linux, install it with pip: "
-                "python -m pip install \"digit-lab[gpu]\" (see the README).")
+        return QT_TRANSLATE_NOOP("training", "The installed Digit Lab is CPU-only. For NVIDIA GPU training on Linux, "
+                                             "install it with pip: python -m pip install \"digit-lab[gpu]\" (see the "
+                                             "README).")
     if system == "Darwin":
-        return "TensorFlow has no GPU support on macOS; training runs on the CPU."
+        return QT_TRANSLATE_NOOP("training", "TensorFlow has no GPU support on macOS; training runs on the CPU.")
     if system == "Windows":
-        return "TensorFlow ≥ 2.11 has no GPU support on native Windows; use WSL2 for GPU training."
+        return QT_TRANSLATE_NOOP("training", "TensorFlow ≥ 2.11 has no GPU support on native Windows; use WSL2 for GPU "
+                                             "training.")
     if not tf.test.is_built_with_cuda():
-        return "This TensorFlow build has no CUDA support; install digit-lab[gpu] for NVIDIA GPUs."
-    return "TensorFlow found no usable NVIDIA GPU (no driver, or the CUDA libraries are missing)."
+        return QT_TRANSLATE_NOOP("training", "This TensorFlow build has no CUDA support; install digit-lab[gpu] for "
+                                             "NVIDIA GPUs.")
+    return QT_TRANSLATE_NOOP("training", "TensorFlow found no usable NVIDIA GPU (no driver, or the CUDA libraries are "
+                                         "missing).")
 
 
 def resolve_device(requested: str = "auto") -> tuple[str, str | None]:
@@ -99,8 +106,11 @@ def resolve_device(requested: str = "auto") -> tuple[str, str | None]:
         index = int(index_text)
         if index < len(gpus):
             return _working_gpu(tf, index)
-        seen = f"{len(gpus)} GPU(s)" if gpus else "no GPU"
-        return "/CPU:0", f"GPU:{index} does not exist (TensorFlow sees {seen}); training on the CPU instead."
+        missing = (QT_TRANSLATE_NOOP("training", "GPU:{index} does not exist (TensorFlow sees {count} GPU(s)); "
+                                                 "training on the CPU instead.") if gpus else
+                   QT_TRANSLATE_NOOP("training", "GPU:{index} does not exist (TensorFlow sees no GPU); training on the "
+                                                 "CPU instead."))
+        return "/CPU:0", missing.format(index=index, count=len(gpus))
     raise ValueError(f"unknown device {requested!r}; use cpu, gpu:N or auto")
 
 
@@ -138,12 +148,14 @@ def bfloat16_support(device: str) -> tuple[bool, str]:
         except Exception:  # details are best-effort
             capability = None
         if capability and tuple(capability) >= (8, 0):
-            return True, f"GPU:{index} (compute capability {capability[0]}.{capability[1]})"
-        return False, f"GPU:{index} has no bfloat16 arithmetic of its own (compute capability below 8.0)"
+            return True, QT_TRANSLATE_NOOP("training", "GPU:{index} (compute capability {capability})").format(
+                index=index, capability=f"{capability[0]}.{capability[1]}")
+        return False, QT_TRANSLATE_NOOP("training", "GPU:{index} has no bfloat16 arithmetic of its own (compute "
+                                                    "capability below 8.0)").format(index=index)
     found = sorted(cpu_flags().intersection(BFLOAT16_CPU_FLAGS))
     if found:
-        return True, f"the CPU ({', '.join(found)})"
-    return False, "this CPU has no bfloat16 instructions (AVX512-BF16 or AMX-BF16)"
+        return True, QT_TRANSLATE_NOOP("training", "the CPU ({flags})").format(flags=", ".join(found))
+    return False, QT_TRANSLATE_NOOP("training", "this CPU has no bfloat16 instructions (AVX512-BF16 or AMX-BF16)")
 
 
 def device_scope(device: str):

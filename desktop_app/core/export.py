@@ -19,12 +19,13 @@ from typing import Callable
 
 from desktop_app.core.errors import DigitLabError
 from desktop_app.core.modelio import atomic_write
-from desktop_app.core.output_paths import OutputPathError, check_output_file, check_output_folder
+from desktop_app.core.output_paths import NO_FOLDER, OutputPathError, check_output_file, check_output_folder
+from desktop_app.core.texts import QT_TRANSLATE_NOOP
 
 EXPORT_FORMATS = {
-    "onnx": "ONNX file (.onnx, for ONNX Runtime)",
-    "saved_model": "TensorFlow SavedModel folder (for serving)",
-    "tflite": "TensorFlow Lite file (.tflite)",
+    "onnx": QT_TRANSLATE_NOOP("export", "ONNX file (.onnx, for ONNX Runtime)"),
+    "saved_model": QT_TRANSLATE_NOOP("export", "TensorFlow SavedModel folder (for serving)"),
+    "tflite": QT_TRANSLATE_NOOP("export", "TensorFlow Lite file (.tflite)"),
 }
 SUFFIXES = {"onnx": ".onnx", "tflite": ".tflite", "saved_model": ""}
 # What each format needs beyond Digit Lab's own dependencies: the converter and the runtime that checks it.
@@ -39,7 +40,8 @@ class ExportUnavailableError(DigitLabError):
 def check_format(kind: str) -> str:
     """`kind` when it is one of EXPORT_FORMATS; a DigitLabError listing them otherwise."""
     if kind not in EXPORT_FORMATS:
-        raise DigitLabError(f"unknown export format {kind!r}; choose one of {', '.join(EXPORT_FORMATS)}.")
+        raise DigitLabError(QT_TRANSLATE_NOOP("export", "unknown export format {kind!r}; choose one of {formats}."
+                                              ).format(kind=kind, formats=", ".join(EXPORT_FORMATS)))
     return kind
 
 
@@ -55,13 +57,17 @@ def unavailable_reason(kind: str) -> str:
         return ""
     packages = " ".join(EXTRA_MODULES[kind])
     if getattr(sys, "frozen", False):  # the installed app: PyInstaller's bundle has no pip
-        return (f"{kind.upper()} export is not part of the installed Digit Lab (it would add about 120 MB "
-                f"and push the installers past their size limits). Export a TensorFlow Lite file or a "
-                f"SavedModel here, or install Digit Lab with pip, where pip install \"{EXPORT_EXTRA}\" adds "
-                f"{kind.upper()} export ({packages}).")
-    return (f"{kind.upper()} export needs {', '.join(missing)}, which {'is' if len(missing) == 1 else 'are'} "
-            f"not installed. Install the export extra: pip install \"{EXPORT_EXTRA}\" "
-            f"(or pip install {packages}).")
+        return QT_TRANSLATE_NOOP(
+            "export", "{format} export is not part of the installed Digit Lab (it would add about 120 MB and push "
+                      "the installers past their size limits). Export a TensorFlow Lite file or a SavedModel here, "
+                      "or install Digit Lab with pip, where pip install \"{extra}\" adds {format} export "
+                      "({packages}).").format(format=kind.upper(), extra=EXPORT_EXTRA, packages=packages)
+    needs = (QT_TRANSLATE_NOOP("export", "{format} export needs {modules}, which is not installed. Install the "
+                                         "export extra: pip install \"{extra}\" (or pip install {packages}).")
+             if len(missing) == 1 else
+             QT_TRANSLATE_NOOP("export", "{format} export needs {modules}, which are not installed. Install the "
+                                         "export extra: pip install \"{extra}\" (or pip install {packages})."))
+    return needs.format(format=kind.upper(), modules=", ".join(missing), extra=EXPORT_EXTRA, packages=packages)
 
 
 def require_format(kind: str) -> None:
@@ -86,9 +92,10 @@ def check_export_target(path: str | Path, kind: str) -> Path:
         return check_output_file(path, suffix=SUFFIXES[kind])
     target = export_target(path, kind)
     if target.exists() and not target.is_dir():
-        raise OutputPathError(f"Cannot write {target}: it is a file; a SavedModel is a folder: choose another name.")
+        raise OutputPathError(QT_TRANSLATE_NOOP("export", "Cannot write {path}: it is a file; a SavedModel is a "
+                                                          "folder: choose another name.").format(path=target))
     if not target.parent.is_dir():
-        raise OutputPathError(f"Cannot write {target}: the folder {target.parent} does not exist.")
+        raise OutputPathError(NO_FOLDER.format(path=target, folder=target.parent))
     check_output_folder(target.parent)  # writable: a temporary file is made and removed there
     return target
 
@@ -113,7 +120,8 @@ def export_model(model, path: str | Path, kind: str) -> Path:
         try:
             flat = tf.lite.TFLiteConverter.from_keras_model(model).convert()
         except Exception as error:
-            raise RuntimeError(f"TensorFlow Lite conversion failed: {error}") from error
+            raise RuntimeError(QT_TRANSLATE_NOOP("export", "TensorFlow Lite conversion failed: {reason}").format(
+                reason=str(error))) from error
         # not private: as before, the export gets an ordinary new file's permissions (umask)
         return atomic_write(path, lambda temporary: temporary.write_bytes(flat), private=False)
     raise ValueError(f"unknown export format {kind!r}; choose one of {', '.join(EXPORT_FORMATS)}")
@@ -131,11 +139,13 @@ def _write_onnx(model, path: Path) -> None:
             warnings.simplefilter("ignore", FutureWarning)
             model.export(str(path), format="onnx", verbose=False, input_signature=signature)
     except ImportError as error:  # the extra went missing between the check and the work
-        raise ExportUnavailableError(f"ONNX export failed: {error}. {unavailable_reason('onnx')}") from error
+        raise ExportUnavailableError(QT_TRANSLATE_NOOP("export", "ONNX export failed: {reason}. {advice}").format(
+            reason=str(error), advice=unavailable_reason("onnx"))) from error
     except Exception as error:
-        raise RuntimeError(f"ONNX conversion failed: {error}") from error
+        raise RuntimeError(QT_TRANSLATE_NOOP("export", "ONNX conversion failed: {reason}").format(
+            reason=str(error))) from error
     if path.stat().st_size == 0:
-        raise RuntimeError("ONNX conversion failed: the converter wrote an empty file.")
+        raise RuntimeError(QT_TRANSLATE_NOOP("export", "ONNX conversion failed: the converter wrote an empty file."))
 
 
 def _replace_folder(target: Path, write: Callable[[Path], object]) -> Path:
@@ -143,7 +153,8 @@ def _replace_folder(target: Path, write: Callable[[Path], object]) -> Path:
     `target` (an existing folder there is moved aside first and removed once the new one is in place).
     On any error the temporary folder is removed and the error propagates."""
     if target.exists() and not target.is_dir():
-        raise FileExistsError(f"{target} is a file; a SavedModel is a folder: choose another name.")
+        raise FileExistsError(QT_TRANSLATE_NOOP("export", "{path} is a file; a SavedModel is a folder: choose "
+                                                          "another name.").format(path=target))
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         fresh = staging / "new"

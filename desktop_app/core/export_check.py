@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from desktop_app.core.texts import QT_TRANSLATE_NOOP
+
 CHECK_SAMPLES = 200  # MNIST test digits run through both the model and its export
 # The largest difference from the Keras model's probabilities an export may show. ONNX and SavedModel run
 # the same float32 arithmetic (measured: below 1e-6); TFLite's XNNPACK kernels sum in another order and
@@ -57,20 +59,28 @@ class ExportCheck:
     def figures(self) -> str:
         """The measured figures in one clause, e.g. for the log beside the export's path."""
         if self.error:
-            return f"{self.runtime} could not run it: {self.error}"
-        return (f"checked with {self.runtime} on {self.samples} MNIST test digits: largest difference from the "
-                f"model's probabilities {self.max_abs_diff:.1e} (allowed {self.tolerance:.0e}), top digit "
-                f"agrees on {self.agreeing} of {self.samples}")
+            return QT_TRANSLATE_NOOP("export", "{runtime} could not run it: {error}").format(runtime=self.runtime,
+                                                                                               error=self.error)
+        return QT_TRANSLATE_NOOP(
+            "export", "checked with {runtime} on {samples} MNIST test digits: largest difference from the model's "
+                      "probabilities {difference:.1e} (allowed {tolerance:.0e}), top digit agrees on {agreeing} of "
+                      "{samples}").format(runtime=self.runtime, samples=self.samples, difference=self.max_abs_diff,
+                                          tolerance=self.tolerance, agreeing=self.agreeing)
 
     def verdict(self) -> str:
         """Whole sentences for the user: the outcome, the figures, and on failure what to do."""
         if self.passed:
-            return f"The export computes the model's answers: {self.figures()}."
+            return QT_TRANSLATE_NOOP("export", "The export computes the model's answers: {figures}.").format(
+                figures=self.figures())
         if self.error:
-            return (f"The export at {self.path} was written, but it could not be checked: {self.figures()}. "
-                    "The file is kept, but do not use it: export again, or choose another format.")
-        return (f"The export at {self.path} does NOT compute the model's answers: {self.figures()}. "
-                "The file is kept, but do not use it: export again, or choose another format.")
+            return QT_TRANSLATE_NOOP(
+                "export", "The export at {path} was written, but it could not be checked: {figures}. The file is "
+                          "kept, but do not use it: export again, or choose another format.").format(
+                path=self.path, figures=self.figures())
+        return QT_TRANSLATE_NOOP(
+            "export", "The export at {path} does NOT compute the model's answers: {figures}. The file is kept, but "
+                      "do not use it: export again, or choose another format.").format(
+            path=self.path, figures=self.figures())
 
 
 def path_bytes(path: str | Path) -> int:
@@ -130,7 +140,7 @@ class _OnnxRuntime:
         try:
             import onnxruntime
         except ImportError:
-            return "onnxruntime (not installed)"
+            return QT_TRANSLATE_NOOP("export", "onnxruntime (not installed)")
         return f"onnxruntime {onnxruntime.__version__}"
 
     @staticmethod
@@ -163,11 +173,13 @@ class _LiteRuntime:
 
         try:
             from ai_edge_litert.interpreter import Interpreter  # noqa: F401
-            return f"the LiteRT interpreter (ai-edge-litert {version('ai-edge-litert')})"
+            return QT_TRANSLATE_NOOP("export", "the LiteRT interpreter (ai-edge-litert {version})").format(
+                version=version("ai-edge-litert"))
         except (ImportError, PackageNotFoundError):
             import tensorflow as tf
 
-            return f"the TensorFlow Lite interpreter (TensorFlow {tf.__version__})"
+            return QT_TRANSLATE_NOOP("export", "the TensorFlow Lite interpreter (TensorFlow {version})").format(
+                version=tf.__version__)
 
     @classmethod
     def run(cls, path: Path, images: np.ndarray) -> np.ndarray:

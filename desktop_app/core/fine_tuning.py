@@ -17,6 +17,7 @@ import numpy as np
 
 from desktop_app.core.data import Dataset
 from desktop_app.core.evaluation import EvaluationReport, evaluate
+from desktop_app.core.texts import QT_TRANSLATE_NOOP
 from desktop_app.core.training import TrainConfig, TrainingObserver, TrainingResult, train
 
 
@@ -85,7 +86,7 @@ def fine_tune(model, personal: Dataset, mnist: Dataset, config: TrainConfig | No
     config = config or fine_tune_config()
     learn, held_out = split_holdout(personal, holdout, config.seed)
     if len(learn.x_train) == 0:
-        raise ValueError("store at least two drawings of a digit before fine-tuning")
+        raise ValueError(QT_TRANSLATE_NOOP("errors", "store at least two drawings of a digit before fine-tuning"))
     test_x, test_y = mnist.x_test[:mnist_test_images], mnist.y_test[:mnist_test_images]
 
     def accuracy_on(images, labels) -> float:

@@ -26,14 +26,16 @@ import numpy as np
 from PIL import Image
 
 from desktop_app.core.data import Dataset
-from desktop_app.core.errors import DataError, EmptyDrawingError
+from desktop_app.core.errors import DataError, EmptyDrawingError, about_file, file_problem
 from desktop_app.core.image_files import decode_image, load_image_file
 from desktop_app.core.modelio import atomic_write
+from desktop_app.core.texts import QT_TRANSLATE_NOOP, Template
 
 log = logging.getLogger(__name__)
 
 INDEX_NAME = "index.json"
 INDEX_VERSION = 1
+SKIPPED = Template("errors", "{file}: {reason}")  # a line of a list of skipped files (the same in every language)
 
 
 @dataclass
@@ -105,20 +107,22 @@ class HandwritingSet:
 
         samples = self.samples() if samples is None else list(samples)
         if not samples:
-            raise DataError(f"{self.root}: the personal data set is empty; store some drawings first.")
+            raise DataError(about_file(self.root, QT_TRANSLATE_NOOP(
+                "errors", "the personal data set is empty; store some drawings first")))
         images, kept, skipped = [], [], []
         for sample in samples:
             try:
                 images.append(preprocess_to_uint8(self.image(sample)))
             except (DataError, EmptyDrawingError, OSError) as error:
-                skipped.append(f"{sample.file}: {_reason(error, self.root / sample.file)}")
+                skipped.append(SKIPPED.format(file=sample.file, reason=_reason(error, self.root / sample.file)))
                 continue
             kept.append(sample)
         if skipped:
             log.warning("%s: left out %d drawing(s): %s", self.root, len(skipped), "; ".join(skipped))
         if not kept:
-            raise DataError(f"{self.root}: none of the {len(samples)} drawings can be read "
-                            f"({'; '.join(skipped[:3])}{' …' if len(skipped) > 3 else ''}).")
+            raise DataError(about_file(self.root, QT_TRANSLATE_NOOP(
+                "errors", "none of the {count} drawings can be read ({examples})").format(
+                count=len(samples), examples=_examples(skipped))))
         labels = np.array([s.label for s in kept], np.uint8)
         empty = np.zeros((0, 28, 28), np.uint8)
         return SetReading(Dataset(name, np.stack(images), labels, empty, np.zeros(0, np.uint8)), kept, skipped)
@@ -198,7 +202,8 @@ class HandwritingSet:
         try:
             archive = zipfile.ZipFile(source)
         except (zipfile.BadZipFile, OSError) as error:
-            raise DataError(f"{source}: not a readable zip archive ({error}).") from error
+            raise DataError(about_file(source, QT_TRANSLATE_NOOP("errors", "not a readable zip archive ({reason})"
+                                                                 ).format(reason=str(error)))) from error
         skipped: list[str] = []
 
         def drawings():
@@ -213,7 +218,7 @@ class HandwritingSet:
                             drawing = _importable(decode_image(stream, member))
                     except (DataError, EmptyDrawingError, OSError, zipfile.BadZipFile) as error:
                         # bombs, lies, damaged entries and blank images: skipped, by name
-                        skipped.append(f"{member}: {_reason(error, member)}")
+                        skipped.append(SKIPPED.format(file=member, reason=_reason(error, member)))
                         log.warning("%s: skipped %s", source, skipped[-1])
                         continue
                     yield drawing, int(parts[0]), None
@@ -222,9 +227,10 @@ class HandwritingSet:
             added = len(self._add_all(drawings()))
         if not added:
             if skipped:
-                raise DataError(f"{source}: none of its {len(skipped)} images could be imported "
-                                f"({'; '.join(skipped[:3])}{' …' if len(skipped) > 3 else ''}).")
-            raise DataError(f"{source}: no digit images found (expected folders 0–9 of PNG files).")
+                raise DataError(about_file(source, NONE_IMPORTED.format(count=len(skipped),
+                                                                        examples=_examples(skipped))))
+            raise DataError(about_file(source, QT_TRANSLATE_NOOP(
+                "errors", "no digit images found (expected folders 0–9 of PNG files)")))
         return ImportReport(added, tuple(skipped))
 
     def import_folder(self, folder: str | Path) -> ImportReport:
@@ -244,15 +250,14 @@ class HandwritingSet:
                         try:
                             drawing = _importable(load_image_file(path))
                         except (DataError, EmptyDrawingError, OSError) as error:
-                            skipped.append(f"{name}: {_reason(error, path)}")
+                            skipped.append(SKIPPED.format(file=name, reason=_reason(error, path)))
                             log.warning("%s: skipped %s", folder, skipped[-1])
                             continue
                         yield drawing, digit, None
 
         added = len(self._add_all(drawings()))
         if not added and skipped:
-            raise DataError(f"{folder}: none of its {len(skipped)} images could be imported "
-                            f"({'; '.join(skipped[:3])}{' …' if len(skipped) > 3 else ''}).")
+            raise DataError(about_file(folder, NONE_IMPORTED.format(count=len(skipped), examples=_examples(skipped))))
         return ImportReport(added, tuple(skipped))
 
 
@@ -291,14 +296,29 @@ def _importable(picture: np.ndarray) -> np.ndarray:
     return drawing
 
 
+NONE_IMPORTED = QT_TRANSLATE_NOOP("errors", "none of its {count} images could be imported ({examples})")
+
+
+def _examples(skipped: list[str]) -> str:
+    """The first three lines of `skipped` joined by "; ", with " …" when there are more: each line stays
+    translatable (the joint is not a text)."""
+    shown = skipped[:3]
+    joint = Template("errors", "; ".join(f"{{line{index}}}" for index in range(len(shown)))
+                     + (" …" if len(skipped) > 3 else ""))  # not marked: nothing in it to translate
+    return joint.format(**{f"line{index}": line for index, line in enumerate(shown)})
+
+
 def _reason(error: Exception, name: str | Path) -> str:
     """Why a file was skipped, without the file's name when the message starts with it already."""
+    if isinstance(error, EmptyDrawingError):
+        return QT_TRANSLATE_NOOP("errors", "no ink (a blank image)")
+    problem = file_problem(error, name)  # "NAME: problem.", translatable: the problem alone
+    if problem is not None:
+        return problem
     text = str(error).strip() or type(error).__name__
     prefix = f"{name}: "
     if text.startswith(prefix):
         text = text[len(prefix):]
-    if isinstance(error, EmptyDrawingError):
-        text = "no ink (a blank image)"
     return text.rstrip(".")
 
 

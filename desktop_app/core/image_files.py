@@ -17,8 +17,9 @@ from typing import BinaryIO
 
 import numpy as np
 
-from desktop_app.core.errors import DataError
+from desktop_app.core.errors import DataError, about_file
 from desktop_app.core.safe_files import require_regular_file
+from desktop_app.core.texts import QT_TRANSLATE_NOOP
 
 MAX_PIXELS = 16_000_000  # 16 megapixels: far above any drawing or phone photo of a digit
 READY_MODES = ("L", "RGB", "RGBA")
@@ -47,21 +48,24 @@ def decode_image(source: str | Path | BinaryIO, name: str) -> np.ndarray:
             with Image.open(source) as image:
                 width, height = image.size
                 if width * height > MAX_PIXELS:
-                    raise DataError(
-                        f"{name}: the image is {width}×{height} pixels ({width * height / 1e6:.0f} megapixels); "
-                        f"Digit Lab reads images of at most {MAX_PIXELS // 1_000_000} megapixels.")
+                    raise DataError(about_file(name, QT_TRANSLATE_NOOP(
+                        "errors", "the image is {width}×{height} pixels ({megapixels:.0f} megapixels); Digit Lab "
+                                  "reads images of at most {limit} megapixels").format(
+                        width=width, height=height, megapixels=width * height / 1e6, limit=MAX_PIXELS // 1_000_000)))
                 image.load()
                 return as_8bit(image)
     except FileNotFoundError:
-        raise DataError(f"{name}: no such file.") from None
+        raise DataError(about_file(name, QT_TRANSLATE_NOOP("errors", "no such file"))) from None
     except DataError:
         raise
     except Image.DecompressionBombError as error:  # Pillow's own limit, checked inside Image.open
-        raise DataError(f"{name}: the image is too large to read safely (over {2 * Image.MAX_IMAGE_PIXELS / 1e6:.0f} "
-                        f"megapixels); Digit Lab reads images of at most {MAX_PIXELS // 1_000_000} "
-                        "megapixels.") from error
+        raise DataError(about_file(name, QT_TRANSLATE_NOOP(
+            "errors", "the image is too large to read safely (over {megapixels:.0f} megapixels); Digit Lab reads "
+                      "images of at most {limit} megapixels").format(
+            megapixels=2 * Image.MAX_IMAGE_PIXELS / 1e6, limit=MAX_PIXELS // 1_000_000))) from error
     except _DECODE_ERRORS as error:
-        raise DataError(f"{name}: not a readable image ({error}).") from error
+        raise DataError(about_file(name, QT_TRANSLATE_NOOP("errors", "not a readable image ({reason})").format(
+            reason=str(error)))) from error
 
 
 def as_8bit(image) -> np.ndarray:

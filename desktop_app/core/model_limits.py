@@ -18,7 +18,8 @@ import zipfile
 from pathlib import Path
 from typing import Callable, Iterator
 
-from desktop_app.core.errors import ModelFileError
+from desktop_app.core.errors import OPEN_PROBLEM, ModelFileError, about_file
+from desktop_app.core.texts import QT_TRANSLATE_NOOP
 
 MAX_LAYERS = 200
 MAX_PARAMETERS = 50_000_000  # 15× the largest preset; 200 MB of float32 weights
@@ -44,28 +45,35 @@ def check_archive(path: Path, archive: zipfile.ZipFile) -> dict:
     Reads nothing but the directory and `config.json` (after checking its declared size), so a bomb is
     refused before any of it is unpacked. Raises ModelFileError with one line naming the file."""
     members = archive.infolist()
-    lead = f"Could not open {path}:"
     if len(members) > MAX_MEMBERS:
-        raise ModelFileError(f"{lead} the archive holds {len(members):,} entries; a Keras model has 3 or 4.")
+        raise ModelFileError(about_file(path, QT_TRANSLATE_NOOP(
+            "errors", "the archive holds {count:,} entries; a Keras model has 3 or 4").format(count=len(members)),
+            OPEN_PROBLEM))
     total = sum(member.file_size for member in members)
     if total > MAX_ARCHIVE_BYTES:
-        raise ModelFileError(f"{lead} its entries unpack to {_mib(total)}, more than the {_mib(MAX_ARCHIVE_BYTES)} "
-                             "any digit network needs.")
+        raise ModelFileError(about_file(path, QT_TRANSLATE_NOOP(
+            "errors", "its entries unpack to {size}, more than the {limit} any digit network needs").format(
+            size=_mib(total), limit=_mib(MAX_ARCHIVE_BYTES)), OPEN_PROBLEM))
     for member in members:
         if member.file_size > EXPANSION_FLOOR_BYTES and member.file_size > MAX_EXPANSION * max(member.compress_size, 1):
-            raise ModelFileError(f"{lead} the entry {member.filename} unpacks to {_mib(member.file_size)} from "
-                                 f"{member.compress_size:,} bytes (a decompression bomb).")
+            raise ModelFileError(about_file(path, QT_TRANSLATE_NOOP(
+                "errors", "the entry {name} unpacks to {size} from {stored:,} bytes (a decompression bomb)").format(
+                name=member.filename, size=_mib(member.file_size), stored=member.compress_size), OPEN_PROBLEM))
     try:
         config_entry = archive.getinfo("config.json")
     except KeyError:
-        raise ModelFileError(f"{lead} the archive holds no Keras model (no config.json).") from None
+        raise ModelFileError(about_file(path, QT_TRANSLATE_NOOP(
+            "errors", "the archive holds no Keras model (no config.json)"), OPEN_PROBLEM)) from None
     if config_entry.file_size > MAX_CONFIG_BYTES:
-        raise ModelFileError(f"{lead} its config.json is {_mib(config_entry.file_size)}; a digit network's is a "
-                             "few kilobytes.")
-    config = _parse_json(lead, "config.json", read_member(archive, config_entry, MAX_CONFIG_BYTES))
+        raise ModelFileError(about_file(path, QT_TRANSLATE_NOOP(
+            "errors", "its config.json is {size}; a digit network's is a few kilobytes").format(
+            size=_mib(config_entry.file_size)), OPEN_PROBLEM))
+    config = _parse_json(path, "config.json", read_member(archive, config_entry, MAX_CONFIG_BYTES))
     layers = count_layers(config)
     if layers > MAX_LAYERS:
-        raise ModelFileError(f"{lead} it declares {layers:,} layers; Digit Lab opens models of up to {MAX_LAYERS}.")
+        raise ModelFileError(about_file(path, QT_TRANSLATE_NOOP(
+            "errors", "it declares {count:,} layers; Digit Lab opens models of up to {limit}").format(
+            count=layers, limit=MAX_LAYERS), OPEN_PROBLEM))
     return config
 
 
@@ -76,17 +84,21 @@ def read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo | str, limit: 
         data = stream.read(limit + 1)
     if len(data) > limit:
         name = member.filename if isinstance(member, zipfile.ZipInfo) else member
-        raise ModelFileError(f"the entry {name} is larger than {_mib(limit)}")
+        raise ModelFileError(QT_TRANSLATE_NOOP("errors", "the entry {name} is larger than {size}").format(
+            name=name, size=_mib(limit)))
     return data
 
 
-def _parse_json(lead: str, name: str, data: bytes) -> dict:
+def _parse_json(path: Path, name: str, data: bytes) -> dict:
     try:
         value = json.loads(data)
     except (ValueError, RecursionError) as error:  # RecursionError: arrays nested thousands deep
-        raise ModelFileError(f"{lead} its {name} is not readable JSON ({str(error)[:120]}).") from None
+        raise ModelFileError(about_file(path, QT_TRANSLATE_NOOP("errors", "its {name} is not readable JSON ({reason})"
+                                                                ).format(name=name, reason=str(error)[:120]),
+                                        OPEN_PROBLEM)) from None
     if not isinstance(value, dict):
-        raise ModelFileError(f"{lead} its {name} does not describe a model.")
+        raise ModelFileError(about_file(path, QT_TRANSLATE_NOOP("errors", "its {name} does not describe a model"
+                                                                ).format(name=name), OPEN_PROBLEM))
     return value
 
 
@@ -150,8 +162,10 @@ def _install_hook() -> None:
 class ModelTooLarge(Exception):
     def __init__(self, layer: str, shape):
         dimensions = " × ".join(f"{int(d):,}" for d in shape)
-        super().__init__(f"it declares a network of more than {MAX_PARAMETERS:,} parameters (layer {layer}: "
-                         f"weights of {dimensions}); Digit Lab opens digit networks only")
+        super().__init__(QT_TRANSLATE_NOOP(
+            "errors", "it declares a network of more than {limit:,} parameters (layer {layer}: weights of "
+                      "{dimensions}); Digit Lab opens digit networks only").format(
+            limit=MAX_PARAMETERS, layer=layer, dimensions=dimensions))
 
 
 @contextlib.contextmanager

@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from desktop_app import __version__
-from desktop_app.core.errors import ModelFileError
+from desktop_app.core.errors import OPEN_PROBLEM, ModelFileError, about_file, clipped, message_of
 from desktop_app.core.model_limits import (KERAS_MEMBERS, MAX_METADATA_BYTES, ModelTooLarge, check_archive,
                                            read_member, weight_budget)
 from desktop_app.core.preprocess import PREPROCESS_VERSION
 from desktop_app.core.safe_files import require_regular_file
+from desktop_app.core.texts import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +38,6 @@ TIMELAPSE_ENTRY = "digit_lab_timelapse.npz"  # the last run's time-lapse (core.t
 MAX_TIMELAPSE_BYTES = 32 << 20  # a default network's is about 3 MB
 EXPECTED_INPUT = (None, 28, 28, 1)
 EXPECTED_OUTPUT = (None, 10)
-CONVERT_HINT = ("convert it in a trusted Python session with "
-                "keras.models.load_model(OLD).save(\"model.keras\") and open the .keras file")
 
 
 @dataclass
@@ -58,7 +57,7 @@ class ModelMetadata:
         and named in `problems`: a model with odd metadata still opens."""
         problems = problems if problems is not None else []
         if not isinstance(values, dict):
-            problems.append("the Digit Lab metadata is not a record; it is ignored")
+            problems.append(QT_TRANSLATE_NOOP("warnings", "the Digit Lab metadata is not a record; it is ignored"))
             return cls(preprocess_version=0, app_version="")
         kept = {}
         for item in dataclasses.fields(cls):
@@ -68,7 +67,8 @@ class ModelMetadata:
             if _FIELD_CHECKS[item.name](value):
                 kept[item.name] = value
             else:
-                problems.append(f"its saved {item.name} ({_preview(value)}) is malformed and is ignored")
+                problems.append(QT_TRANSLATE_NOOP("warnings", "its saved {name} ({value}) is malformed and is ignored"
+                                                  ).format(name=item.name, value=_preview(value)))
         return cls(**kept)
 
 
@@ -151,12 +151,15 @@ def _umask() -> int:
 def _save_error(target: Path, error: BaseException) -> ModelFileError:
     code = getattr(error, "errno", None)
     if code == errno.ENOSPC:
-        why = "the disk is full. Free some space or save somewhere else"
+        message = QT_TRANSLATE_NOOP("errors", "Could not save {file}: the disk is full. Free some space or save "
+                                              "somewhere else. Any file that was there is unchanged.")
     elif code in (errno.EACCES, errno.EPERM, errno.EROFS) or isinstance(error, PermissionError):
-        why = "the folder is read-only. Choose a folder you can write to"
+        message = QT_TRANSLATE_NOOP("errors", "Could not save {file}: the folder is read-only. Choose a folder you "
+                                              "can write to. Any file that was there is unchanged.")
     else:
-        why = f"{error}. Choose another file name or folder"
-    return ModelFileError(f"Could not save {target}: {why}. Any file that was there is unchanged.")
+        message = QT_TRANSLATE_NOOP("errors", "Could not save {file}: {reason}. Choose another file name or "
+                                              "folder. Any file that was there is unchanged.")
+    return ModelFileError(message.format(file=target, reason=message_of(error)))
 
 
 def save_model(model, path: str | Path, metadata: ModelMetadata | None = None, timelapse=None) -> Path:
@@ -167,7 +170,8 @@ def save_model(model, path: str | Path, metadata: ModelMetadata | None = None, t
     if target.suffix != ".keras":
         target = target.with_name(target.name + ".keras")
     if not target.parent.is_dir():
-        raise ModelFileError(f"Could not save {target}: the folder {target.parent} does not exist.")
+        raise ModelFileError(QT_TRANSLATE_NOOP("errors", "Could not save {file}: the folder {folder} does not exist."
+                                               ).format(file=target, folder=target.parent))
     metadata = metadata or ModelMetadata()
     metadata.saved_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -188,29 +192,35 @@ def save_model(model, path: str | Path, metadata: ModelMetadata | None = None, t
 
 def _check_file(path: Path) -> None:
     if not path.exists():
-        raise ModelFileError(f"Could not open {path}: no such file.")
+        raise ModelFileError(about_file(path, QT_TRANSLATE_NOOP("errors", "no such file"), OPEN_PROBLEM))
     if path.is_dir():
-        raise ModelFileError(
-            f"Could not open {path}: it is a folder (a TensorFlow SavedModel?), not a .keras file. "
-            f"To use it, {CONVERT_HINT}.")
+        raise ModelFileError(about_file(path, QT_TRANSLATE_NOOP(
+            "errors", "it is a folder (a TensorFlow SavedModel?), not a .keras file. To use it, convert it in a "
+                      "trusted Python session with keras.models.load_model(OLD).save(\"model.keras\") and open "
+                      "the .keras file"), OPEN_PROBLEM))
     if path.suffix.lower() in (".h5", ".hdf5"):
-        raise ModelFileError(
-            f"Could not open {path}: legacy HDF5 (.h5) models are not supported, because they cannot be "
-            f"loaded safely. To use it, {CONVERT_HINT}.")
+        raise ModelFileError(about_file(path, QT_TRANSLATE_NOOP(
+            "errors", "legacy HDF5 (.h5) models are not supported, because they cannot be loaded safely. To use "
+                      "it, convert it in a trusted Python session with keras.models.load_model(OLD).save("
+                      "\"model.keras\") and open the .keras file"), OPEN_PROBLEM))
     if path.suffix.lower() != ".keras":
-        raise ModelFileError(f"Could not open {path}: Digit Lab opens Keras model files ending in .keras.")
+        raise ModelFileError(about_file(path, QT_TRANSLATE_NOOP(
+            "errors", "Digit Lab opens Keras model files ending in .keras"), OPEN_PROBLEM))
     # A pipe would hang the zip check below and a device would be read without end.
-    require_regular_file(path, ModelFileError, lead="Could not open ")
+    require_regular_file(path, ModelFileError, frame=OPEN_PROBLEM)
     if not zipfile.is_zipfile(path):
-        raise ModelFileError(f"Could not open {path}: the file is corrupt or truncated (not a .keras archive).")
+        raise ModelFileError(about_file(path, QT_TRANSLATE_NOOP(
+            "errors", "the file is corrupt or truncated (not a .keras archive)"), OPEN_PROBLEM))
     try:
         with zipfile.ZipFile(path) as archive:
             check_archive(path, archive)  # sizes first: testzip unpacks every entry
             bad = archive.testzip()
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as error:
-        raise ModelFileError(f"Could not open {path}: the file is corrupt ({error}).") from error
+        raise ModelFileError(about_file(path, QT_TRANSLATE_NOOP("errors", "the file is corrupt ({reason})").format(
+            reason=str(error)), OPEN_PROBLEM)) from error
     if bad:
-        raise ModelFileError(f"Could not open {path}: the file is corrupt (damaged entry {bad}).")
+        raise ModelFileError(about_file(path, QT_TRANSLATE_NOOP(
+            "errors", "the file is corrupt (damaged entry {name})").format(name=bad), OPEN_PROBLEM))
 
 
 def read_metadata(path: str | Path, problems: list[str] | None = None) -> ModelMetadata:
@@ -225,7 +235,8 @@ def read_metadata(path: str | Path, problems: list[str] | None = None) -> ModelM
             values = json.loads(read_member(archive, METADATA_ENTRY, MAX_METADATA_BYTES))
             metadata = ModelMetadata.from_dict(values, found)
     except (zipfile.BadZipFile, OSError, ValueError, TypeError, RecursionError, ModelFileError) as error:
-        found.append(f"its Digit Lab metadata is unreadable ({str(error)[:120]}) and is ignored")
+        found.append(QT_TRANSLATE_NOOP("warnings", "its Digit Lab metadata is unreadable ({reason}) and is ignored"
+                                       ).format(reason=clipped(error, 120)))
         metadata = ModelMetadata(preprocess_version=0, app_version="")
     for problem in found:
         log.warning("%s: %s", path, problem)
@@ -237,12 +248,15 @@ def _describe_load_error(path: Path, error: Exception) -> str:
     text = str(error)
     lowered = text.lower()
     if "lambda" in lowered or "safe_mode" in lowered or "unsafe" in lowered:
-        return (f"Could not open {path}: it contains code (for example a Lambda layer) and Digit Lab never runs "
-                "code from a model file. Open only models whose layers are standard Keras layers.")
+        return about_file(path, QT_TRANSLATE_NOOP(
+            "errors", "it contains code (for example a Lambda layer) and Digit Lab never runs code from a model "
+                      "file. Open only models whose layers are standard Keras layers"), OPEN_PROBLEM)
     if "could not locate" in lowered or "unknown layer" in lowered or "custom" in lowered:
-        return (f"Could not open {path}: it uses a custom layer or function that Digit Lab does not know "
-                f"({text.splitlines()[0][:200]}).")
-    return f"Could not open {path}: the file is corrupt or not a Keras 3 model ({text.splitlines()[0][:200] if text else type(error).__name__})."
+        return about_file(path, QT_TRANSLATE_NOOP(
+            "errors", "it uses a custom layer or function that Digit Lab does not know ({reason})").format(
+            reason=text.splitlines()[0][:200]), OPEN_PROBLEM)
+    return about_file(path, QT_TRANSLATE_NOOP("errors", "the file is corrupt or not a Keras 3 model ({reason})").format(
+        reason=text.splitlines()[0][:200] if text else type(error).__name__), OPEN_PROBLEM)
 
 
 def _check_shapes(path: Path, model) -> None:
@@ -252,9 +266,10 @@ def _check_shapes(path: Path, model) -> None:
     except (AttributeError, ValueError, TypeError):
         inputs = outputs = None
     if inputs != EXPECTED_INPUT or outputs != EXPECTED_OUTPUT:
-        raise ModelFileError(
-            f"Could not open {path}: it is not a digit classifier for Digit Lab. It takes {inputs} and gives "
-            f"{outputs}; Digit Lab needs input (None, 28, 28, 1) and output (None, 10).")
+        raise ModelFileError(about_file(path, QT_TRANSLATE_NOOP(
+            "errors", "it is not a digit classifier for Digit Lab. It takes {inputs} and gives {outputs}; Digit Lab "
+                      "needs input (None, 28, 28, 1) and output (None, 10)").format(inputs=inputs, outputs=outputs),
+            OPEN_PROBLEM))
 
 
 def load_model(path: str | Path, progress: Callable[[int], None] | None = None) -> LoadedModel:
@@ -272,7 +287,7 @@ def load_model(path: str | Path, progress: Callable[[int], None] | None = None) 
             warnings.filterwarnings("ignore", message="Skipping variable loading for optimizer")
             model = keras.models.load_model(keras_file, safe_mode=True, compile=True)
     except ModelTooLarge as error:
-        raise ModelFileError(f"Could not open {path}: {error}.") from None
+        raise ModelFileError(about_file(path, message_of(error), OPEN_PROBLEM)) from None
     except ModelFileError:
         raise
     except Exception as error:  # Keras raises many kinds for foreign or unsafe content
@@ -296,11 +311,13 @@ def read_timelapse(path: str | Path, problems: list[str] | None = None, model=No
                 return None
             timelapse = Timelapse.from_bytes(read_member(archive, TIMELAPSE_ENTRY, MAX_TIMELAPSE_BYTES))
     except (zipfile.BadZipFile, OSError, ValueError, ModelFileError) as error:
-        problem = f"its training time-lapse is unreadable ({str(error)[:120]}) and is ignored"
+        problem = QT_TRANSLATE_NOOP("warnings", "its training time-lapse is unreadable ({reason}) and is ignored"
+                                    ).format(reason=clipped(error, 120))
     else:
         if model is None or all(_fits(model, snapshot.weights) for snapshot in timelapse.snapshots):
             return timelapse
-        problem = "its training time-lapse does not fit the model's weights and is ignored"
+        problem = QT_TRANSLATE_NOOP("warnings", "its training time-lapse does not fit the model's weights and is "
+                                                "ignored")
     log.warning("%s: %s", path, problem)
     problems.append(problem)
     return None
@@ -329,6 +346,7 @@ def _keras_members_only(path: Path) -> Iterator[Path]:
                             with archive.open(name) as source, trimmed.open(name, "w", force_zip64=True) as target:
                                 shutil.copyfileobj(source, target, 1 << 20)
             except OSError as error:
-                raise ModelFileError(f"Could not open {path}: no room to read it in the temporary folder "
-                                     f"({error.strerror or error}).") from error
+                raise ModelFileError(about_file(path, QT_TRANSLATE_NOOP(
+                    "errors", "no room to read it in the temporary folder ({reason})").format(
+                    reason=error.strerror or str(error)), OPEN_PROBLEM)) from error
             yield copy

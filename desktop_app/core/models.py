@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.core.architecture import Architecture
+from desktop_app.core.texts import QT_TRANSLATE_NOOP
 
 # MNIST's pixel statistics after dividing by 255, used by the "standardize" normalisation.
 MNIST_MEAN, MNIST_STD = 0.1307, 0.3081
@@ -44,17 +45,21 @@ _BATCHNORM_CNN = ", ".join(["conv 16 5 padding=valid", "pool", _BATCHNORM_STAGE.
 PRESETS: dict[str, ModelPreset] = {
     preset.name: preset
     for preset in (
-        ModelPreset("batchnorm-cnn", "Batch-normalised CNN (default)",
-                    "A 5×5 convolution, then two 3×3 stages with batch normalisation: the best accuracy per CPU second.",
+        ModelPreset("batchnorm-cnn", QT_TRANSLATE_NOOP("presets", "Batch-normalised CNN (default)"),
+                    QT_TRANSLATE_NOOP("presets", "A 5×5 convolution, then two 3×3 stages with batch normalisation: "
+                                                 "the best accuracy per CPU second."),
                     _BATCHNORM_CNN),
-        ModelPreset("mlp", "Multilayer perceptron",
-                    "Flatten → Dense 128 ReLU → Dropout 0.2 → Dense 10: no convolutions, the baseline.",
+        ModelPreset("mlp", QT_TRANSLATE_NOOP("presets", "Multilayer perceptron"),
+                    QT_TRANSLATE_NOOP("presets", "Flatten → Dense 128 ReLU → Dropout 0.2 → Dense 10: no "
+                                                 "convolutions, the baseline."),
                     "flatten, dense 128, dropout 0.2"),
-        ModelPreset("small-cnn", "Small CNN",
-                    "One 10-filter 3×3 convolution, max-pooling, Dense 100: the smallest network that sees shapes.",
+        ModelPreset("small-cnn", QT_TRANSLATE_NOOP("presets", "Small CNN"),
+                    QT_TRANSLATE_NOOP("presets", "One 10-filter 3×3 convolution, max-pooling, Dense 100: the smallest "
+                                                 "network that sees shapes."),
                     "conv 10 3, pool, flatten, dropout 0.5, dense 100"),
-        ModelPreset("classic-cnn", "Classic two-convolution CNN",
-                    "Conv 32 5×5 → pool → Conv 64 5×5 → pool → Dense 1024 → Dropout 0.5: the TensorFlow tutorial net.",
+        ModelPreset("classic-cnn", QT_TRANSLATE_NOOP("presets", "Classic two-convolution CNN"),
+                    QT_TRANSLATE_NOOP("presets", "Conv 32 5×5 → pool → Conv 64 5×5 → pool → Dense 1024 → Dropout 0.5: "
+                                                 "the TensorFlow tutorial net."),
                     "conv 32 5, pool, conv 64 5, pool, flatten, dense 1024, dropout 0.5"),
     )
 }
@@ -65,7 +70,8 @@ def get_preset(name: str) -> ModelPreset:
     try:
         return PRESETS[name]
     except KeyError:
-        raise ValueError(f"unknown model preset {name!r}; choose one of {', '.join(PRESETS)}") from None
+        raise ValueError(QT_TRANSLATE_NOOP("errors", "unknown model preset {name!r}; choose one of {presets}").format(
+            name=name, presets=", ".join(PRESETS))) from None
 
 
 def architecture_of(preset: str = DEFAULT_PRESET, layers: str = "") -> Architecture:

@@ -8,10 +8,16 @@ import tempfile
 from pathlib import Path
 
 from desktop_app.core.errors import DigitLabError
+from desktop_app.core.texts import QT_TRANSLATE_NOOP
 
 
 class OutputPathError(DigitLabError):
     """An output file or folder cannot be written; the message names the path and why."""
+
+
+_IS_FOLDER = QT_TRANSLATE_NOOP("errors", "Cannot write {path}: it is a folder; name a file, e.g. {example}.")
+_IS_FILE = QT_TRANSLATE_NOOP("errors", "Cannot write {path}: {file} is a file, not a folder.")
+NO_FOLDER = QT_TRANSLATE_NOOP("errors", "Cannot write {path}: the folder {folder} does not exist.")
 
 
 def check_output_file(path: str | Path, *, suffix: str = "") -> Path:
@@ -19,17 +25,15 @@ def check_output_file(path: str | Path, *, suffix: str = "") -> Path:
     raises OutputPathError when it is a folder, its folder is missing or a file, or cannot be written."""
     given = Path(path).expanduser()
     if given.is_dir():  # "model" naming a folder would otherwise become "model.keras" beside it
-        raise OutputPathError(f"Cannot write {given}: it is a folder; name a file, "
-                              f"e.g. {given / 'model'}{suffix}.")
+        raise OutputPathError(_IS_FOLDER.format(path=given, example=f"{given / 'model'}{suffix}"))
     target = given if not suffix or given.suffix == suffix else given.with_name(given.name + suffix)
     if target.is_dir():
-        raise OutputPathError(f"Cannot write {target}: it is a folder; name a file, "
-                              f"e.g. {target / 'model'}{suffix}.")
+        raise OutputPathError(_IS_FOLDER.format(path=target, example=f"{target / 'model'}{suffix}"))
     parent = target.parent
     if not parent.exists():
         _refuse_missing(target, parent)
     if not parent.is_dir():
-        raise OutputPathError(f"Cannot write {target}: {parent} is a file, not a folder.")
+        raise OutputPathError(_IS_FILE.format(path=target, file=parent))
     _probe(parent, target)
     return target
 
@@ -42,7 +46,8 @@ def check_output_folder(path: str | Path) -> Path:
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
     if not existing.is_dir():
-        raise OutputPathError(f"Cannot write to {folder}: {existing} is a file, not a folder.")
+        raise OutputPathError(QT_TRANSLATE_NOOP("errors", "Cannot write to {path}: {file} is a file, not a folder."
+                                                ).format(path=folder, file=existing))
     _probe(existing, folder)
     return folder
 
@@ -52,8 +57,8 @@ def _refuse_missing(target: Path, parent: Path) -> None:
     while not above.exists() and above != above.parent:
         above = above.parent
     if above.exists() and not above.is_dir():  # "afile/m.keras": the folder is missing because a file is there
-        raise OutputPathError(f"Cannot write {target}: {above} is a file, not a folder.")
-    raise OutputPathError(f"Cannot write {target}: the folder {parent} does not exist.")
+        raise OutputPathError(_IS_FILE.format(path=target, file=above))
+    raise OutputPathError(NO_FOLDER.format(path=target, folder=parent))
 
 
 def _probe(folder: Path, shown: Path) -> None:
@@ -64,5 +69,6 @@ def _probe(folder: Path, shown: Path) -> None:
         os.close(handle)
         os.unlink(name)
     except OSError as error:
-        raise OutputPathError(f"Cannot write {shown}: the folder {folder} is not writable "
-                              f"({error.strerror or error}).") from error
+        raise OutputPathError(QT_TRANSLATE_NOOP("errors", "Cannot write {path}: the folder {folder} is not writable "
+                                                          "({reason}).").format(
+            path=shown, folder=folder, reason=error.strerror or str(error))) from error

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from desktop_app.core.errors import DataError, EmptyDrawingError
+from desktop_app.core.texts import QT_TRANSLATE_NOOP
 
 PREPROCESS_VERSION = 1  # stored with models; bump when the recipe changes what a model sees
 FIT_SIZE = 20
@@ -19,6 +20,7 @@ FIELD_SIZE = 28
 MNIST_CENTRE = 14.0
 MIN_CONTRAST = 0.15  # ink must differ from the background by this much (of full scale)
 INK_THRESHOLD = 0.2  # fraction of the strongest ink that counts when cropping
+NO_INK = QT_TRANSLATE_NOOP("errors", "Nothing is drawn: the image holds no ink.")
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,8 @@ def _luminance(array: np.ndarray) -> np.ndarray:
     if values.ndim == 2:
         return values
     if values.ndim != 3 or values.shape[2] not in (3, 4):
-        raise DataError(f"an image must be H×W grey or H×W×3/4 colour, not shape {array.shape}")
+        raise DataError(QT_TRANSLATE_NOOP("errors", "an image must be H×W grey or H×W×3/4 colour, not shape {shape}"
+                                          ).format(shape=array.shape))
     grey = values[..., :3] @ np.array([0.299, 0.587, 0.114], np.float32)
     if values.shape[2] == 4 and values[..., 3].min() < 0.999:
         alpha = values[..., 3]
@@ -54,13 +57,13 @@ def ink_map(array: np.ndarray) -> np.ndarray:
     """Ink strength in 0–1 (1 = strongest ink) whatever the polarity: the border tells the background."""
     grey = _luminance(array)
     if grey.size == 0:
-        raise EmptyDrawingError("The image is empty.")
+        raise EmptyDrawingError(QT_TRANSLATE_NOOP("errors", "The image is empty."))
     border = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
     background = float(np.median(border))
     ink = (background - grey) if background > 0.5 else (grey - background)
     strongest = float(ink.max())
     if strongest < MIN_CONTRAST:
-        raise EmptyDrawingError("Nothing is drawn: the image holds no ink.")
+        raise EmptyDrawingError(NO_INK)
     return np.clip(ink / strongest, 0.0, 1.0)
 
 
@@ -104,14 +107,14 @@ def place_ink(array: np.ndarray) -> Placement:
     ink[ink < INK_THRESHOLD / 2] = 0.0  # paper grain and sensor noise
     mask = ink >= INK_THRESHOLD
     if not mask.any():
-        raise EmptyDrawingError("Nothing is drawn: the image holds no ink.")
+        raise EmptyDrawingError(NO_INK)
     rows = np.flatnonzero(mask.any(axis=1))
     cols = np.flatnonzero(mask.any(axis=0))
     bottom, right = int(rows[-1]) + 1, int(cols[-1]) + 1
     digit = _fit_longer_side(ink[rows[0]:bottom, cols[0]:right])
     mass = float(digit.sum())
     if mass <= 0:
-        raise EmptyDrawingError("Nothing is drawn: the image holds no ink.")
+        raise EmptyDrawingError(NO_INK)
     height, width = digit.shape
     grid_rows, grid_cols = np.mgrid[0:height, 0:width]
     centre_row = float((digit * grid_rows).sum()) / mass

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from desktop_app.core.texts import QT_TRANSLATE_NOOP
+
 FIRST_EPOCH_SHARES = (0.01, 0.03, 0.10, 0.30)  # moments within the run's first epoch
 MAX_SNAPSHOTS = 24
 MAX_BYTES = 3 << 20  # the weights of all snapshots (float16): a default network's file stays under 5 MB
@@ -57,12 +59,18 @@ class Snapshot:
 
     def label(self) -> str:
         """“epoch 0.10 · training accuracy 71.3 %”, “epoch 2.00 · validation accuracy 98.1 %”."""
-        text = "start (untrained)" if self.kind == "start" else f"epoch {self.epoch:.2f}"
+        start = self.kind == "start"
         accuracy = self.accuracy()
         if accuracy is None:
-            return text
-        which = "validation" if self.metrics.get("val_accuracy") is not None else "training"
-        return f"{text} · {which} accuracy {accuracy * 100:.1f} %"
+            return (QT_TRANSLATE_NOOP("training", "start (untrained)") if start else
+                    QT_TRANSLATE_NOOP("training", "epoch {epoch:.2f}").format(epoch=self.epoch))
+        if self.metrics.get("val_accuracy") is not None:
+            label = (QT_TRANSLATE_NOOP("training", "start (untrained) · validation accuracy {accuracy:.1f} %") if start
+                     else QT_TRANSLATE_NOOP("training", "epoch {epoch:.2f} · validation accuracy {accuracy:.1f} %"))
+        else:
+            label = (QT_TRANSLATE_NOOP("training", "start (untrained) · training accuracy {accuracy:.1f} %") if start
+                     else QT_TRANSLATE_NOOP("training", "epoch {epoch:.2f} · training accuracy {accuracy:.1f} %"))
+        return label.format(epoch=self.epoch, accuracy=accuracy * 100)
 
 
 def snapshot_steps(steps_per_epoch: int, shares: tuple[float, ...] = FIRST_EPOCH_SHARES) -> list[int]:
@@ -141,18 +149,20 @@ class Timelapse:
     def from_bytes(cls, data: bytes) -> "Timelapse":
         """Read what `to_bytes` wrote; ValueError for anything else (never unpickles)."""
         if len(data) > MAX_FILE_BYTES:
-            raise ValueError(f"the time-lapse is larger than {MAX_FILE_BYTES >> 20} MB")
+            raise ValueError(QT_TRANSLATE_NOOP("warnings", "the time-lapse is larger than {size} MB").format(
+                size=MAX_FILE_BYTES >> 20))
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as packed:
                 if sum(member.file_size for member in packed.infolist()) > MAX_UNPACKED_BYTES:
-                    raise ValueError(f"its arrays unpack to more than {MAX_UNPACKED_BYTES >> 20} MB")
+                    raise ValueError(QT_TRANSLATE_NOOP("warnings", "its arrays unpack to more than {size} MB").format(
+                        size=MAX_UNPACKED_BYTES >> 20))
             with np.load(io.BytesIO(data), allow_pickle=False) as archive:
                 names = set(archive.files)
                 if "index" not in names or len(names) > 10_000:
-                    raise ValueError("not a Digit Lab time-lapse")
+                    raise ValueError(QT_TRANSLATE_NOOP("warnings", "not a Digit Lab time-lapse"))
                 index = json.loads(archive["index"].astype(np.uint8).tobytes().decode("utf-8"))
                 if not isinstance(index, dict) or not isinstance(index.get("snapshots"), list):
-                    raise ValueError("its index is malformed")
+                    raise ValueError(QT_TRANSLATE_NOOP("warnings", "its index is malformed"))
                 timelapse = cls(max_snapshots=max(MAX_SNAPSHOTS, len(index["snapshots"])),
                                 max_bytes=MAX_FILE_BYTES)
                 for i, entry in enumerate(index["snapshots"]):
@@ -164,7 +174,8 @@ class Timelapse:
         except ValueError:
             raise
         except Exception as error:  # zip, key and type errors of a damaged member
-            raise ValueError(f"the time-lapse is unreadable ({type(error).__name__}: {str(error)[:120]})") from None
+            raise ValueError(QT_TRANSLATE_NOOP("warnings", "the time-lapse is unreadable ({reason})").format(
+                reason=f"{type(error).__name__}: {str(error)[:120]}")) from None
         return timelapse
 
 

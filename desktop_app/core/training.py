@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.config_fields import Choice, described
 from desktop_app.core.models import DEFAULT_PRESET, PRESETS
+from desktop_app.core.texts import QT_TRANSLATE_NOOP, Template
 
 if TYPE_CHECKING:
     from desktop_app.core.modelio import ModelMetadata
@@ -27,19 +28,26 @@ METRIC_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy")
 # The values some fields accept, with what the panel's combo boxes show for them.
 _PRESET_CHOICES = tuple(Choice(preset.name, preset.title, preset.description) for preset in PRESETS.values())
 _OPTIMIZER_CHOICES = (
-    Choice("adam", "Adam", "Adaptive moments: a good choice without tuning."),
-    Choice("sgd", "SGD with momentum", "Stochastic gradient descent with Nesterov momentum 0.9."))
-_MONITOR_CHOICES = (Choice("val_loss", "Validation loss"), Choice("val_accuracy", "Validation accuracy"))
+    Choice("adam", "Adam",  # a name, the same in every language
+           QT_TRANSLATE_NOOP("TrainConfig", "Adaptive moments: a good choice without tuning.")),
+    Choice("sgd", QT_TRANSLATE_NOOP("TrainConfig", "SGD with momentum"),
+           QT_TRANSLATE_NOOP("TrainConfig", "Stochastic gradient descent with Nesterov momentum 0.9.")))
+_MONITOR_CHOICES = (Choice("val_loss", QT_TRANSLATE_NOOP("TrainConfig", "Validation loss")),
+                    Choice("val_accuracy", QT_TRANSLATE_NOOP("TrainConfig", "Validation accuracy")))
 _LOOP_CHOICES = (
-    Choice("fit", "Keras fit", "model.fit: Keras runs the epochs, batches and callbacks."),
-    Choice("tape", "GradientTape loop", "A hand-written loop: a tf.function step with tf.GradientTape and "
-                                        "optimizer.apply_gradients, driving the same callbacks."))
+    Choice("fit", "Keras fit",  # names
+           QT_TRANSLATE_NOOP("TrainConfig", "model.fit: Keras runs the epochs, batches and callbacks.")),
+    Choice("tape", QT_TRANSLATE_NOOP("TrainConfig", "GradientTape loop"),
+           QT_TRANSLATE_NOOP("TrainConfig", "A hand-written loop: a tf.function step with tf.GradientTape and "
+                                            "optimizer.apply_gradients, driving the same callbacks.")))
 _SCHEDULE_CHOICES = (
-    Choice("epoch-cosine", "Half cosine, per epoch",
-           "The rate is set at each epoch's start, falling along a half cosine over the run's epochs."),
-    Choice("warmup-cosine", "Warm-up, then a half cosine per batch",
-           "The rate climbs from nearly 0 over the first tenth of the run's batches, then falls along a half "
-           "cosine to 0, batch by batch: what a run of one or two epochs needs."))
+    Choice("epoch-cosine", QT_TRANSLATE_NOOP("TrainConfig", "Half cosine, per epoch"),
+           QT_TRANSLATE_NOOP("TrainConfig", "The rate is set at each epoch's start, falling along a half cosine "
+                                            "over the run's epochs.")),
+    Choice("warmup-cosine", QT_TRANSLATE_NOOP("TrainConfig", "Warm-up, then a half cosine per batch"),
+           QT_TRANSLATE_NOOP("TrainConfig", "The rate climbs from nearly 0 over the first tenth of the run's "
+                                            "batches, then falls along a half cosine to 0, batch by batch: what a "
+                                            "run of one or two epochs needs.")))
 OPTIMIZERS = tuple(choice.value for choice in _OPTIMIZER_CHOICES)
 LOOPS = tuple(choice.value for choice in _LOOP_CHOICES)
 SCHEDULES = tuple(choice.value for choice in _SCHEDULE_CHOICES)
@@ -74,22 +82,23 @@ class TrainConfig:
     data: str = described(
         "mnist", help="an MNIST .npz, a folder of IDX files, or a folder with sub-folders 0-9 of images",
         flag="--data", flag_default=None, metavar="PATH",  # see data.load_dataset; None: the embedded MNIST
-        label="&Images", group="data",
-        tooltip="The images to train on: the embedded MNIST, a folder of MNIST IDX files, or a folder with "
-                "sub-folders 0–9 of digit images.")
+        label=QT_TRANSLATE_NOOP("TrainConfig", "&Images"), group="data",
+        tooltip=QT_TRANSLATE_NOOP("TrainConfig", "The images to train on: the embedded MNIST, a folder of MNIST IDX "
+                                                 "files, or a folder with sub-folders 0–9 of digit images."))
     train_limit: int | None = described(
         None, help="use only the first N training images", flag="--limit", metavar="N",
-        label="&Limit", group="data", minimum=0, maximum=10_000_000, step=1000, suffix=" images", off_text="All",
-        tooltip="Train on only the first N images (quick experiments); All uses the whole training set. The "
-                "validation images come out of these.")
+        label=QT_TRANSLATE_NOOP("TrainConfig", "&Limit"), group="data", minimum=0, maximum=10_000_000, step=1000,
+        suffix=QT_TRANSLATE_NOOP("TrainConfig", " images"), off_text=QT_TRANSLATE_NOOP("TrainConfig", "All"),
+        tooltip=QT_TRANSLATE_NOOP("TrainConfig", "Train on only the first N images (quick experiments); All uses the "
+                                                 "whole training set. The validation images come out of these."))
     # -- Model
     preset: str = described(
         DEFAULT_PRESET, flag="--preset", choices=_PRESET_CHOICES,
         help="model architecture (default %(default)s): " + "; ".join(
             f"{preset.name}: {preset.description}" for preset in PRESETS.values()),
-        label="&Architecture", group="model",
-        tooltip="The network architecture of a new model. A model that is already trained keeps its own "
-                "architecture.")
+        label=QT_TRANSLATE_NOOP("TrainConfig", "&Architecture"), group="model",
+        tooltip=QT_TRANSLATE_NOOP("TrainConfig", "The network architecture of a new model. A model that is already "
+                                                 "trained keeps its own architecture."))
     layers: str = described(
         "", flag="--layers", metavar="LAYERS",
         help="your own network instead of --preset: layers separated by commas, each a kind and its values, "
@@ -101,28 +110,29 @@ class TrainConfig:
         help="the quick recipe, a good model in seconds: 1 epoch, --learning-rate 0.01 with --rate-schedule "
              "warmup-cosine, --validation-split 0, --no-dropout (about 99.1 %% on the MNIST test set); a flag "
              "given a value other than its default keeps that value",
-        label="&Quick recipe: a good model in seconds",
-        tooltip="One epoch on all training images (no validation split), dropout off, at a rate that warms "
-                "up and then falls to 0 within the epoch: about 99.1 % on the MNIST test set in about a "
-                "quarter of a standard run's time (the standard run reads thick, slanted drawings better). "
-                "The quick values replace the settings below that are at their standard values (epochs, "
-                "learning rate, validation); a setting you changed keeps your value.")
+        label=QT_TRANSLATE_NOOP("TrainConfig", "&Quick recipe: a good model in seconds"),
+        tooltip=QT_TRANSLATE_NOOP(
+            "TrainConfig", "One epoch on all training images (no validation split), dropout off, at a rate that "
+                           "warms up and then falls to 0 within the epoch: about 99.1 % on the MNIST test set in "
+                           "about a quarter of a standard run's time (the standard run reads thick, slanted drawings "
+                           "better). The quick values replace the settings below that are at their standard values "
+                           "(epochs, learning rate, validation); a setting you changed keeps your value."))
     epochs: int = described(
         5, help="passes over the training images (default 5; 4 with --fine-tune)",
         flag="--epochs", flag_default=None,  # not given: 5, or fine-tuning's own 4
-        label="&Epochs", minimum=1, maximum=1000,
-        tooltip="How many passes over the training images this run makes. Continuing a model adds this many "
-                "epochs.")
+        label=QT_TRANSLATE_NOOP("TrainConfig", "&Epochs"), minimum=1, maximum=1000,
+        tooltip=QT_TRANSLATE_NOOP("TrainConfig", "How many passes over the training images this run makes. "
+                                                 "Continuing a model adds this many epochs."))
     batch_size: int = described(
         128, help="images per gradient step (default %(default)s)", flag="--batch-size",
-        label="&Batch size", minimum=1, maximum=8192,
-        tooltip="Images per gradient step; the arrows double and halve it. Larger batches run faster per "
-                "image, smaller ones learn more per epoch.")
+        label=QT_TRANSLATE_NOOP("TrainConfig", "&Batch size"), minimum=1, maximum=8192,
+        tooltip=QT_TRANSLATE_NOOP("TrainConfig", "Images per gradient step; the arrows double and halve it. Larger "
+                                                 "batches run faster per image, smaller ones learn more per epoch."))
     learning_rate: float = described(
         3e-3, help="the optimizer's step size (default %(default)s)", flag="--learning-rate",
-        label="Learning &rate", minimum=0.00001, maximum=1.0,
-        tooltip="The step size of the optimizer; the arrows double and halve it. It falls along a half "
-                "cosine over the run.")
+        label=QT_TRANSLATE_NOOP("TrainConfig", "Learning &rate"), minimum=0.00001, maximum=1.0,
+        tooltip=QT_TRANSLATE_NOOP("TrainConfig", "The step size of the optimizer; the arrows double and halve it. It "
+                                                 "falls along a half cosine over the run."))
     cosine_decay: bool = described(True, help="the learning rate falls along a half cosine over the run's epochs")
     # A trained model sits in a minimum its last, small-rate epochs found (the last of 5 cosine epochs runs at
     # about a tenth of the peak); restarting at the peak throws it out and costs accuracy. So a continued run's
@@ -134,8 +144,8 @@ class TrainConfig:
              "over the first tenth of the batches, then a half cosine per batch) (default %(default)s)")
     optimizer: str = described(
         "adam", help="adam, or sgd with Nesterov momentum 0.9 (default %(default)s)", flag="--optimizer",
-        choices=_OPTIMIZER_CHOICES, label="&Optimizer",
-        tooltip="How the weights follow the gradient: Adam, or SGD with momentum.")
+        choices=_OPTIMIZER_CHOICES, label=QT_TRANSLATE_NOOP("TrainConfig", "&Optimizer"),
+        tooltip=QT_TRANSLATE_NOOP("TrainConfig", "How the weights follow the gradient: Adam, or SGD with momentum."))
     momentum: float = described(0.9, help="the momentum of sgd")
     dropout: bool = described(
         True, flag="--dropout",
@@ -143,12 +153,13 @@ class TrainConfig:
              "everything through for this run (the model keeps its dropout layers)")
     validation_split: float = described(
         0.1, help="fraction of the training images held out (default %(default)s)", flag="--validation-split",
-        label="&Validation", minimum=0.0, maximum=0.5,
-        tooltip="The share of the training images held back to measure the model on images it did not learn "
-                "from (the validation curves).")
+        label=QT_TRANSLATE_NOOP("TrainConfig", "&Validation"), minimum=0.0, maximum=0.5,
+        tooltip=QT_TRANSLATE_NOOP("TrainConfig", "The share of the training images held back to measure the model on "
+                                                 "images it did not learn from (the validation curves)."))
     device: str = described(
-        "auto", help="cpu, gpu:N or auto (default auto)", flag="--device", label="&Device",
-        tooltip="Where the training runs: the CPU or a GPU that TensorFlow sees.")
+        "auto", help="cpu, gpu:N or auto (default auto)", flag="--device",
+        label=QT_TRANSLATE_NOOP("TrainConfig", "&Device"),
+        tooltip=QT_TRANSLATE_NOOP("TrainConfig", "Where the training runs: the CPU or a GPU that TensorFlow sees."))
     mixed_precision: bool = described(
         False, flag="--mixed-precision",
         help="compute in bfloat16, keeping float32 weights, where the device has bfloat16 arithmetic (a CPU "
@@ -156,41 +167,43 @@ class TrainConfig:
              "The saved model computes in float32 either way")
     augment: bool = described(
         True, help="random shifts, rotations, scale and stroke thickness (default on)", flag="--augment",
-        label="Augment images",
-        tooltip="Shift, rotate, scale and thicken the training images a little each epoch, like real "
-                "handwriting varies: better on your drawings, slower to learn.")
+        label=QT_TRANSLATE_NOOP("TrainConfig", "Augment images"),
+        tooltip=QT_TRANSLATE_NOOP("TrainConfig", "Shift, rotate, scale and thicken the training images a little each "
+                                                 "epoch, like real handwriting varies: better on your drawings, "
+                                                 "slower to learn."))
     # -- Stopping, checkpoints and logs
     early_stopping_patience: int = described(
         0, help="stop after PATIENCE epochs without a better validation loss (0: off)", flag="--early-stopping",
-        metavar="PATIENCE", label="Early sto&p", group="stopping", minimum=0, maximum=1000, suffix=" epochs",
-        off_text="Off",
-        tooltip="Stop early when the watched figure has not improved for this many epochs; Off trains all "
-                "epochs.")
+        metavar="PATIENCE", label=QT_TRANSLATE_NOOP("TrainConfig", "Early sto&p"), group="stopping", minimum=0,
+        maximum=1000, suffix=QT_TRANSLATE_NOOP("TrainConfig", " epochs"), off_text=QT_TRANSLATE_NOOP("TrainConfig", "Off"),
+        tooltip=QT_TRANSLATE_NOOP("TrainConfig", "Stop early when the watched figure has not improved for this many "
+                                                 "epochs; Off trains all epochs."))
     early_stopping_monitor: str = described(
         "val_loss", help="the figure early stopping and best-epoch restore watch", choices=_MONITOR_CHOICES,
-        label="&Watch", group="stopping",
-        tooltip="The figure early stopping and “Keep the best epoch” watch: the loss or the accuracy on the "
-                "validation images.")
+        label=QT_TRANSLATE_NOOP("TrainConfig", "&Watch"), group="stopping",
+        tooltip=QT_TRANSLATE_NOOP("TrainConfig", "The figure early stopping and “Keep the best epoch” watch: the loss "
+                                                 "or the accuracy on the validation images."))
     restore_best: bool = described(
         False, help="end with the weights of the epoch with the best validation loss", flag="--restore-best",
-        label="Keep the best epoch", group="stopping",
-        tooltip="End the run with the weights of the epoch with the best watched figure, not those of the "
-                "last epoch. Needs a validation split.")
+        label=QT_TRANSLATE_NOOP("TrainConfig", "Keep the best epoch"), group="stopping",
+        tooltip=QT_TRANSLATE_NOOP("TrainConfig", "End the run with the weights of the epoch with the best watched "
+                                                 "figure, not those of the last epoch. Needs a validation split."))
     checkpoint_path: str | None = described(
         None, help="keep the best model so far (by validation loss) in this file", flag="--checkpoint",
-        metavar="BEST.keras", label="Chec&kpoint", group="stopping",
-        tooltip="Also save the best model of the run (lowest validation loss) to this .keras file after each "
-                "better epoch; empty: no checkpoint file.")
+        metavar="BEST.keras", label=QT_TRANSLATE_NOOP("TrainConfig", "Chec&kpoint"), group="stopping",
+        tooltip=QT_TRANSLATE_NOOP("TrainConfig", "Also save the best model of the run (lowest validation loss) to "
+                                                 "this .keras file after each better epoch; empty: no checkpoint "
+                                                 "file."))
     tensorboard_dir: str | None = described(
         None, help="write TensorBoard logs to DIR (view with: tensorboard --logdir DIR)", flag="--tensorboard",
-        metavar="DIR", label="Tensor&Board", group="stopping",
-        tooltip="Write TensorBoard logs of each run into this folder, to view with tensorboard --logdir; "
-                "empty: no logs.")
+        metavar="DIR", label=QT_TRANSLATE_NOOP("TrainConfig", "Tensor&Board"), group="stopping",
+        tooltip=QT_TRANSLATE_NOOP("TrainConfig", "Write TensorBoard logs of each run into this folder, to view with "
+                                                 "tensorboard --logdir; empty: no logs."))
     loop: str = described(
         "fit", help="Keras fit, or a hand-written tf.GradientTape loop (default %(default)s)", flag="--loop",
-        choices=_LOOP_CHOICES, label="Training loo&p", group="stopping",
-        tooltip="How the training steps run: Keras' fit, or a hand-written GradientTape loop; both learn the "
-                "same way and report alike.")
+        choices=_LOOP_CHOICES, label=QT_TRANSLATE_NOOP("TrainConfig", "Training loo&p"), group="stopping",
+        tooltip=QT_TRANSLATE_NOOP("TrainConfig", "How the training steps run: Keras' fit, or a hand-written "
+                                                 "GradientTape loop; both learn the same way and report alike."))
     # -- not in the window
     seed: int = described(42, help="the random seed of the run (default %(default)s)", flag="--seed")
     normalization: str = described("unit", help="how the model scales its input; see models.NORMALIZATIONS")
@@ -216,29 +229,33 @@ class TrainConfig:
     def check(self) -> None:
         """Raise ValueError with a readable message for a setting no run could use."""
         if self.epochs < 1:
-            raise ValueError("epochs must be at least 1")
+            raise ValueError(QT_TRANSLATE_NOOP("errors", "epochs must be at least 1"))
         if self.train_limit is not None and self.train_limit < 1:  # 0 or less would silently mean "all"
-            raise ValueError(f"the limit must be at least 1 image, not {self.train_limit} "
-                             "(leave --limit out to train on all images)")
+            raise ValueError(QT_TRANSLATE_NOOP("errors", "the limit must be at least 1 image, not {limit} (leave --limit "
+                                                         "out to train on all images)").format(limit=self.train_limit))
         if self.batch_size < 1:
-            raise ValueError("the batch size must be at least 1")
+            raise ValueError(QT_TRANSLATE_NOOP("errors", "the batch size must be at least 1"))
         if not (self.learning_rate > 0 and math.isfinite(self.learning_rate)):
-            raise ValueError("the learning rate must be a positive number")
+            raise ValueError(QT_TRANSLATE_NOOP("errors", "the learning rate must be a positive number"))
         if self.optimizer not in OPTIMIZERS:
-            raise ValueError(f"unknown optimizer {self.optimizer!r}; choose adam or sgd")
+            raise ValueError(QT_TRANSLATE_NOOP("errors", "unknown optimizer {name!r}; choose adam or sgd").format(
+                name=self.optimizer))
         if self.loop not in LOOPS:
-            raise ValueError(f"unknown training loop {self.loop!r}; choose fit or tape")
+            raise ValueError(QT_TRANSLATE_NOOP("errors", "unknown training loop {name!r}; choose fit or tape").format(
+                name=self.loop))
         if not 0 <= self.validation_split < 1:
-            raise ValueError("the validation split must be at least 0 and below 1")
+            raise ValueError(QT_TRANSLATE_NOOP("errors", "the validation split must be at least 0 and below 1"))
         if self.rate_schedule not in SCHEDULES:
-            raise ValueError(f"unknown rate schedule {self.rate_schedule!r}; choose {' or '.join(SCHEDULES)}")
+            raise ValueError(QT_TRANSLATE_NOOP("errors", "unknown rate schedule {name!r}; choose {schedules}").format(
+                name=self.rate_schedule, schedules=" or ".join(SCHEDULES)))
         if self.layers.strip():
             from desktop_app.core.architecture import Architecture
 
             Architecture.from_text(self.layers).analyse()  # names the layer at fault and why
         if (self.early_stopping_patience or self.restore_best) and self.validation_split == 0 \
                 and self.early_stopping_monitor.startswith("val_"):
-            raise ValueError("early stopping and best-epoch restore need a validation split above 0")
+            raise ValueError(QT_TRANSLATE_NOOP("errors", "early stopping and best-epoch restore need a validation split "
+                                                         "above 0"))
 
 
 @dataclass(frozen=True)
@@ -350,14 +367,17 @@ def _make_bridge(observer: TrainingObserver, stop_event: threading.Event, config
             if config.rate_schedule == "warmup-cosine":  # set per batch, in on_train_batch_begin
                 first, last = run_epoch * plan.steps_per_epoch, (run_epoch + 1) * plan.steps_per_epoch - 1
                 rates = [self.batch_rate(step) for step in (first, last)]
-                observer.on_message(f"Epoch {epoch + 1}: learning rate from {rates[0]:.5f} up to at most "
-                                    f"{max(self.batch_rate(step) for step in range(first, last + 1)):.5f} and "
-                                    f"down to {rates[1]:.5f}, batch by batch")
+                observer.on_message(QT_TRANSLATE_NOOP(
+                    "training", "Epoch {epoch}: learning rate from {first:.5f} up to at most {peak:.5f} and down to "
+                                "{last:.5f}, batch by batch").format(
+                    epoch=epoch + 1, first=rates[0], peak=max(self.batch_rate(step) for step in range(first, last + 1)),
+                    last=rates[1]))
                 return
             factor = 0.5 * (1 + math.cos(math.pi * run_epoch / plan.epochs))
             rate = self.peak_rate() * max(factor, 0.02)
             self.model.optimizer.learning_rate = rate
-            observer.on_message(f"Epoch {epoch + 1}: learning rate {rate:.5f}")
+            observer.on_message(QT_TRANSLATE_NOOP("training", "Epoch {epoch}: learning rate {rate:.5f}").format(
+                epoch=epoch + 1, rate=rate))
 
         def peak_rate(self) -> float:
             return config.learning_rate * (config.continued_rate_share if plan.initial_epoch else 1.0)
@@ -380,10 +400,13 @@ def _make_bridge(observer: TrainingObserver, stop_event: threading.Event, config
             logs = logs or {}
             loss = float(logs.get("loss", float("nan")))
             if not math.isfinite(loss):
-                kept = "of the last good epoch" if self.records else "it started with"
-                self.failure = (f"The loss became {loss} at epoch {self._epoch_number()}, batch {batch + 1}: "
-                                f"training diverged. The model keeps the weights {kept}; "
-                                "try a lower learning rate.")
+                diverged = (QT_TRANSLATE_NOOP("training", "The loss became {loss} at epoch {epoch}, batch {batch}: "
+                                                          "training diverged. The model keeps the weights of the last "
+                                                          "good epoch; try a lower learning rate.") if self.records else
+                            QT_TRANSLATE_NOOP("training", "The loss became {loss} at epoch {epoch}, batch {batch}: "
+                                                          "training diverged. The model keeps the weights it started "
+                                                          "with; try a lower learning rate."))
+                self.failure = diverged.format(loss=loss, epoch=self._epoch_number(), batch=batch + 1)
                 self.model.stop_training = True
                 return
             progress = BatchProgress(self._epoch_index(), batch + 1, plan.steps_per_epoch, loss,
@@ -459,7 +482,8 @@ def _prepare_model(model, config: TrainConfig, observer: TrainingObserver):
         current.learning_rate = config.learning_rate  # keeps the moments the optimizer learned
     else:
         if current is not None:
-            observer.on_message(f"Switching the optimizer to {config.optimizer}: its state starts afresh.")
+            observer.on_message(QT_TRANSLATE_NOOP("training", "Switching the optimizer to {optimizer}: its state starts "
+                                                              "afresh.").format(optimizer=config.optimizer))
         compile_model(model, config)
     return model
 
@@ -494,7 +518,7 @@ def train(config: TrainConfig, callbacks: TrainingObserver | None = None,
         x_all, y_all = x_all[:config.train_limit], y_all[:config.train_limit]
     x_train, y_train, x_val, y_val = split_validation(x_all, y_all, config.validation_split, config.seed)
     if len(x_train) == 0:
-        raise ValueError("no training images are left after the validation split")
+        raise ValueError(QT_TRANSLATE_NOOP("errors", "no training images are left after the validation split"))
 
     device, fallback_message = resolve_device(config.device)
     if fallback_message:
@@ -504,8 +528,8 @@ def train(config: TrainConfig, callbacks: TrainingObserver | None = None,
     plan = TrainingPlan(config.epochs, initial_epoch, math.ceil(len(x_train) / config.batch_size),
                         len(x_train), len(x_val), device.strip("/"))
     observer.on_train_begin(plan)
-    result = TrainingResult(model, previous, "stopped", "Stopped before the first batch.", 0, 0.0,
-                            plan.device, config, dataset.name)
+    result = TrainingResult(model, previous, "stopped", QT_TRANSLATE_NOOP("training", "Stopped before the first batch."),
+                            0, 0.0, plan.device, config, dataset.name)
 
     with device_scope(device):
         keras.utils.set_random_seed(config.seed)
@@ -534,7 +558,8 @@ def train(config: TrainConfig, callbacks: TrainingObserver | None = None,
             failure = bridge.failure
         except Exception as error:  # out of memory and the like end the run, not the program
             log.exception("training failed")
-            failure = f"Training failed: {type(error).__name__}: {error}"
+            failure = QT_TRANSLATE_NOOP("training", "Training failed: {error}").format(
+                error=f"{type(error).__name__}: {error}")
             if bridge.good_weights is not None:
                 bridge.restore_good_state()
         finally:
@@ -547,19 +572,25 @@ def train(config: TrainConfig, callbacks: TrainingObserver | None = None,
     result.history = previous
     result.epochs_completed = len(bridge.records)
     result.seconds = time.perf_counter() - started
+    epochs = result.epochs_completed
     if failure:
         result.status, result.reason = "failed", failure
     elif bridge.stopped_by_user:
         result.status = "stopped"
-        result.reason = f"Stopped by the user after {result.epochs_completed} epoch(s)" + (
-            " (the last one partly trained)." if bridge.records and bridge.records[-1].partial else ".")
+        result.reason = (QT_TRANSLATE_NOOP("training", "Stopped by the user after {epochs} epoch(s) (the last one "
+                                                       "partly trained).")
+                         if bridge.records and bridge.records[-1].partial else
+                         QT_TRANSLATE_NOOP("training", "Stopped by the user after {epochs} epoch(s).")
+                         ).format(epochs=epochs)
     elif len(bridge.records) < config.epochs:
-        result.status, result.reason = "finished", (
-            f"Early stopping ended the run after {result.epochs_completed} epoch(s).")
+        result.status, result.reason = "finished", QT_TRANSLATE_NOOP(
+            "training", "Early stopping ended the run after {epochs} epoch(s).").format(epochs=epochs)
     else:
-        result.status, result.reason = "finished", f"Trained {result.epochs_completed} epoch(s)."
-    if result.status != "failed":  # a failure's reason already says which weights the model keeps
-        result.reason += _restored_best_note(keras_callbacks, bridge.records)
+        result.status, result.reason = "finished", QT_TRANSLATE_NOOP("training", "Trained {epochs} epoch(s)."
+                                                                     ).format(epochs=epochs)
+    note = _restored_best_note(keras_callbacks, bridge.records)
+    if result.status != "failed" and note:  # a failure's reason already says which weights the model keeps
+        result.reason = _SENTENCES.format(first=result.reason, second=note)
     observer.on_finished(result)
     return result
 
@@ -573,9 +604,11 @@ def _precision(config: TrainConfig, device: str, observer: TrainingObserver) -> 
 
     supported, where = bfloat16_support(device)
     if supported:
-        observer.on_message(f"Mixed precision: computing in bfloat16 on {where}; the weights stay float32.")
+        observer.on_message(QT_TRANSLATE_NOOP("training", "Mixed precision: computing in bfloat16 on {device}; the "
+                                                          "weights stay float32.").format(device=where))
         return "bfloat16"
-    message = f"Mixed precision was asked for, but {where}: training in float32."
+    message = QT_TRANSLATE_NOOP("training", "Mixed precision was asked for, but {reason}: training in float32.").format(
+        reason=where)
     log.info(message)
     observer.on_message(message)
     return "float32"
@@ -615,17 +648,23 @@ class _RunAdjustments:
         self.model.train_function = self.model.test_function = self.model.predict_function = None
 
 
+# Two sentences, each translatable on its own (not a text: nothing in it to translate).
+_SENTENCES = Template("training", "{first} {second}")
+
+
 def _restored_best_note(keras_callbacks: list, records: list[EpochRecord]) -> str:
     """A sentence when best-epoch restore left the model with an earlier epoch's weights: the figures of
-    the last epoch, which the CLI and the window show next to the reason, then no longer describe it."""
+    the last epoch, which the CLI and the window show next to the reason, then no longer describe it;
+    "" otherwise."""
     import keras
 
     early = next((c for c in keras_callbacks if isinstance(c, keras.callbacks.EarlyStopping)), None)
     if (early is None or not early.restore_best_weights or early.best_weights is None or not records
             or early.best_epoch == records[-1].epoch):
         return ""
-    return (f" The model keeps the weights of epoch {early.best_epoch + 1}, the best by {early.monitor} "
-            f"({early.best:.4f}).")
+    return QT_TRANSLATE_NOOP("training", "The model keeps the weights of epoch {epoch}, the best by {monitor} "
+                                         "({best:.4f}).").format(epoch=early.best_epoch + 1, monitor=early.monitor,
+                                                                 best=early.best)
 
 
 def run_metadata(config: TrainConfig, history: dict[str, list[float]] | None, dataset_name: str,

@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from desktop_app.core.resources import resource_path
+from desktop_app.core.texts import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -79,13 +80,14 @@ class DigitChecker:
         """Load the checker (safe mode, as every model file); its threshold comes from its metadata."""
         import keras
 
-        from desktop_app.core.errors import ModelFileError
+        from desktop_app.core.errors import ModelFileError, about_file
         from desktop_app.core.modelio import read_metadata
 
         path = Path(path) if path else resource_path(CHECKER_FILE)
         threshold = read_metadata(path).config.get("threshold")
         if not isinstance(threshold, (int, float)) or not 0 < threshold < 1:
-            raise ModelFileError(f"{path}: the digit checker carries no threshold.")
+            raise ModelFileError(about_file(path, QT_TRANSLATE_NOOP("errors", "the digit checker carries no "
+                                                                              "threshold")))
         return cls(keras.models.load_model(path, safe_mode=True, compile=False), threshold)
 
     def scores(self, images: np.ndarray, batch_size: int = 1000) -> np.ndarray:
