@@ -336,19 +336,27 @@ def _inspect(args: argparse.Namespace) -> int:
 
 
 def _embed(args: argparse.Namespace) -> int:
-    """The digit map: the first --limit MNIST test digits placed in 2-D by the layer before the classifier."""
+    """The digit map: the first --limit MNIST test digits placed in 2-D by the layer before the classifier
+    (PCA; t-SNE starts from the PCA map; UMAP only with the optional umap-learn)."""
+    from desktop_app.core import embedding
+
     if args.limit is not None and args.limit < 1:
         raise ValueError(f"--limit must be at least 1 (got {args.limit}).")
+    embedding.check_method(args.method)  # UMAP without umap-learn: one line, before the work
     out = check_output_folder(args.out)  # before the work
     import_tensorflow()
-    from desktop_app.core import embedding, report_files
+    from desktop_app.core import report_files
     from desktop_app.core.data import load_dataset
 
     loaded = _open_model(args.model)
     dataset = load_dataset(args.data)
     images, labels = ((dataset.x_test, dataset.y_test) if dataset.has_test_set
                       else (dataset.x_train, dataset.y_train))
-    digit_map = embedding.digit_map(loaded.model, images, labels, args.limit, args.method)
+    bar = ProgressBar(embedding.METHOD_NAMES[args.method]) if args.method == "tsne" else None
+    digit_map = embedding.digit_map(loaded.model, images, labels, args.limit, args.method,
+                                    progress=(lambda share: bar.update(round(share * 100), 100)) if bar else None)
+    if bar is not None:
+        bar.finish()
     out.mkdir(parents=True, exist_ok=True)
     written = [report_files.write_map_png(digit_map, out / "map.png"),
                report_files.write_map_csv(digit_map, out / "map.csv")]
@@ -358,7 +366,7 @@ def _embed(args: argparse.Namespace) -> int:
                     "digits": len(digit_map.points), "mistakes": int(digit_map.mistakes.sum()),
                     "knn_accuracy": round(separation, 4), "files": [str(path) for path in written]})
         return 0
-    print(f"{loaded.path}: {len(digit_map.points)} {dataset.name} digits on a {digit_map.method.upper()} map, "
+    print(f"{loaded.path}: {len(digit_map.points)} {dataset.name} digits on a {digit_map.method_name} map, "
           f"{int(digit_map.mistakes.sum())} read wrongly")
     print(f"5-nearest-neighbour accuracy on held-out map points: {separation:.1%}")
     for path in written:
@@ -602,11 +610,14 @@ def build_parser(config_class: type[TrainConfig] = TrainConfig) -> argparse.Argu
     embed = commands.add_parser(
         "embed", help="a map of how the network sorts digits (map.png, map.csv)",
         description="Place MNIST test digits on a 2-D map by what the layer before the classifier makes of them "
-                    "(PCA), and write map.png (coloured by true digit, mistakes ringed) and map.csv (index, "
-                    "true_label, predicted_label, x, y) to DIR.")
+                    "(PCA, or t-SNE started from the PCA map), and write map.png (coloured by true digit, "
+                    "mistakes ringed) and map.csv (index, true_label, predicted_label, x, y) to DIR.")
     embed.add_argument("model", metavar="MODEL.keras")
     embed.add_argument("--out", required=True, metavar="DIR", help="folder for map.png and map.csv")
-    embed.add_argument("--method", default="pca", choices=["pca"], help="the projection (default %(default)s)")
+    embed.add_argument("--method", default="pca", choices=["pca", "tsne", "umap"],
+                       help="the projection (default %(default)s): pca is immediate; tsne (built in, exact: about 7 s "
+                            "for 2,000 digits on 2 cores) separates the classes more; umap needs the optional "
+                            "package umap-learn")
     embed.add_argument("--limit", type=int, default=2000, metavar="N",
                        help="the first N test digits (default %(default)s)")
     embed.add_argument("--data", default=None, metavar="PATH", help="default: the embedded MNIST test set")

@@ -60,3 +60,30 @@ def test_embed_has_help(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["embed", "--help"])
     assert exit_info.value.code == 0 and "usage: digit-lab embed" in capsys.readouterr().out
+
+
+def test_embed_with_tsne_writes_the_map_and_its_table(capsys, tmp_path):
+    out = tmp_path / "tsne"
+    code, stdout, err = embed(capsys, READY_MODEL, "--out", out, "--limit", "400", "--method", "tsne", "--json")
+    assert code == 0, err
+    summary = json.loads(stdout)
+    assert summary["method"] == "tsne" and summary["digits"] == 400 and summary["knn_accuracy"] >= 0.8
+    with open(out / "map.csv", newline="") as stream:
+        rows = list(csv.reader(stream))
+    assert rows[0] == ["index", "true_label", "predicted_label", "x", "y"] and len(rows) == 401
+    with Image.open(out / "map.png") as picture:
+        assert len(picture.getcolors(1 << 16)) > 10
+
+    code, stdout, err = embed(capsys, READY_MODEL, "--out", out, "--limit", "60", "--method", "tsne")
+    assert code == 0 and "t-SNE map" in stdout and "wrote" in stdout
+
+
+def test_umap_without_umap_learn_is_one_line_and_exit_2(capsys, tmp_path, monkeypatch):
+    from desktop_app.core import embedding
+
+    monkeypatch.setattr(embedding, "umap_available", lambda: False)  # whether or not it is installed here
+    code, stdout, err = embed(capsys, READY_MODEL, "--out", tmp_path / "out", "--method", "umap")
+    assert code == 2 and stdout == "" and not (tmp_path / "out").exists()
+    assert len(err.strip().splitlines()) == 1
+    assert err.strip() == f"digit-lab: error: {embedding.UMAP_MISSING}"
+    assert "umap-learn" in err and "--method tsne is built in" in err

@@ -1,5 +1,6 @@
 """A map of how the network sorts digits: what the layer before the classifier makes of each test digit,
-projected to two dimensions with PCA (numpy's SVD), mistakes marked.
+projected to two dimensions with PCA (numpy), or with t-SNE (`core.tsne`, numpy as well) or UMAP (the
+optional package umap-learn, not bundled), mistakes marked.
 
 The features are the input of the model's last Dense layer (the classifier), so any Sequential or
 functional model that ends in a Dense layer has a map, whatever came before it. `DigitMapper` is built once
@@ -8,17 +9,34 @@ only another `compute_map(previous=…)`, which aligns the new projection to the
 Procrustes on the same digits) so the map does not flip or spin from one epoch to the next. A drawing is
 placed on the map with the same projection (`DigitMapper.place`).
 
+t-SNE and UMAP maps start from the PCA map of the same digits (`nonlinear_map(pca_map, …)`), which keeps
+the classifier's features, and are turned to match it. They have no transform for new points: a drawing
+(or a personal sample) is placed at the distance-weighted mean of the 2-D points of its 10 nearest digits
+in feature space (`tsne.place_by_neighbours`).
+
 Qt-free; TensorFlow is imported inside the functions that need it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import importlib.util
+from dataclasses import dataclass, replace
 
 import numpy as np
 
+from desktop_app.core import tsne
+from desktop_app.core.errors import DigitLabError
+from desktop_app.core.texts import QT_TRANSLATE_NOOP
+
 MAP_DIGITS = 2000  # MNIST test digits on the map: classes read clearly, and it updates in well under 300 ms
-METHODS = ("pca",)
+METHODS = ("pca", "tsne", "umap")
+METHOD_NAMES = {"pca": "PCA", "tsne": "t-SNE", "umap": "UMAP"}
+# What umap-learn 0.5.12 adds to the installed app (`pip install --no-compile --target DIR umap-learn`, du -sm,
+# less the numpy the app has already; measured 2026-12-01): llvmlite 172 MB, scipy 113, scikit-learn 34,
+# numba 17, pynndescent, joblib, narwhals, tqdm and the rest 3.
+UMAP_EXTRA_MB = 340
+UMAP_MISSING = (f"UMAP needs the optional package umap-learn, which Digit Lab does not bundle (with numba and "
+                f"scikit-learn it adds about {UMAP_EXTRA_MB} MB); --method tsne is built in.")
 # Ten colours most eyes tell apart (Tableau 10), one per true digit: the window's map and map.png.
 DIGIT_COLOURS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
                  "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#222222")
@@ -125,8 +143,9 @@ class DigitMap:
     labels: np.ndarray  # (N,) int
     predicted: np.ndarray  # (N,) int
     points: np.ndarray  # (N, 2) float32
-    projection: Projection
+    projection: Projection | None  # the linear map of a PCA map; None for t-SNE and UMAP
     method: str = "pca"
+    features: np.ndarray | None = None  # (N, D) the classifier's input for each digit (t-SNE starts there)
 
     @property
     def mistakes(self) -> np.ndarray:
@@ -135,6 +154,20 @@ class DigitMap:
     @property
     def accuracy(self) -> float:
         return float(np.mean(~self.mistakes)) if len(self.labels) else 0.0
+
+    @property
+    def method_name(self) -> str:
+        """"PCA", "t-SNE" or "UMAP"."""
+        return METHOD_NAMES.get(self.method, self.method)
+
+    def locate(self, features: np.ndarray) -> np.ndarray:
+        """Points (M, 2) for new features (M, D) on this map: the PCA projection; on a t-SNE or UMAP map,
+        the weighted mean of the points of their 10 nearest digits in feature space."""
+        if self.projection is not None:
+            return self.projection(features)
+        if self.features is None:
+            raise ValueError("This map keeps no features to place new points by.")
+        return tsne.place_by_neighbours(features, self.features, self.points)
 
     def rows(self) -> list[tuple[int, int, int, float, float]]:
         """(index, true label, predicted label, x, y) for each digit: the rows of map.csv."""
@@ -152,7 +185,8 @@ def classifier_layer(model):
         if layer.weights:  # a weighted layer after the last Dense: that Dense is not the classifier
             break
     last = model.layers[-1].name if model.layers else "nothing"
-    raise ValueError(f"The digit map needs a model that ends in a Dense layer; this one ends in {last}.")
+    raise ValueError(QT_TRANSLATE_NOOP("errors", "The digit map needs a model that ends in a Dense layer; this "
+                                       "one ends in {layer}.").format(layer=last))
 
 
 class DigitMapper:
@@ -203,13 +237,19 @@ class DigitMapper:
             points = projection(features)
         chosen = np.arange(len(points)) if indices is None else np.asarray(indices)
         return DigitMap(chosen, np.asarray(labels, np.int64).reshape(-1), predicted.astype(np.int64),
-                        points, projection)
+                        points, projection, features=features)
 
     def place(self, image: np.ndarray, digit_map: DigitMap) -> tuple[np.ndarray, int]:
-        """One image's point on `digit_map` (same projection) and the digit the model reads."""
+        """One image's point on `digit_map` (same projection; on a t-SNE map, among its nearest digits in
+        feature space) and the digit the model reads."""
         hidden, outputs = self._one(_as_batch(image)[:1])
-        point = digit_map.projection(np.asarray(hidden).reshape(1, -1))[0]
+        point = digit_map.locate(np.asarray(hidden).reshape(1, -1))[0]
         return point, int(np.asarray(outputs).argmax())
+
+    def place_many(self, images: np.ndarray, digit_map: DigitMap) -> tuple[np.ndarray, np.ndarray]:
+        """(points (M, 2), digits read (M,)) of several images on `digit_map` (personal samples)."""
+        features, predicted = self.features(images)
+        return digit_map.locate(features), predicted
 
 
 def _as_batch(images: np.ndarray) -> np.ndarray:
@@ -229,14 +269,68 @@ def map_digits(images: np.ndarray, labels: np.ndarray, limit: int = MAP_DIGITS
     return images[:count], labels[:count], np.arange(count)
 
 
-def digit_map(model, images: np.ndarray, labels: np.ndarray, limit: int = MAP_DIGITS,
-              method: str = "pca", previous: DigitMap | None = None) -> DigitMap:
-    """The map of `model` (weights as they are now) for the first `limit` of `images`; a time-lapse can
-    call this for each snapshot with the last map as `previous`."""
+def umap_available() -> bool:
+    """umap-learn is installed (it is optional: not bundled with the app)."""
+    return importlib.util.find_spec("umap") is not None
+
+
+def check_method(method: str) -> None:
+    """ValueError for an unknown method; DigitLabError (UMAP_MISSING) for UMAP without umap-learn."""
     if method not in METHODS:
         raise ValueError(f"Unknown map method {method!r}; choose one of: {', '.join(METHODS)}.")
+    if method == "umap" and not umap_available():
+        raise DigitLabError(UMAP_MISSING)
+
+
+def nonlinear_map(base: DigitMap, method: str = "tsne", *, seed: int = 0,
+                  perplexity: float = tsne.PERPLEXITY, iterations: int = tsne.ITERATIONS,
+                  progress: tsne.Progress | None = None, should_stop: tsne.ShouldStop | None = None
+                  ) -> DigitMap | None:
+    """The t-SNE (or UMAP) map of the digits of `base`, a PCA map that kept its features: it starts from
+    the PCA layout and is turned (rotation or reflection) to match it, so the classes sit about where the
+    PCA map showed them. None when `should_stop()` said so (checked once per t-SNE iteration).
+
+    New points (a drawing) are placed among their nearest digits in feature space (`DigitMap.locate`):
+    neither method has a transform the map could share with them here."""
+    check_method(method)
+    if base.features is None:
+        raise ValueError("A t-SNE map starts from a PCA map that kept its features.")
+    if method == "tsne":
+        points = tsne.embed(base.features, perplexity=perplexity, iterations=iterations, init=base.points,
+                            seed=seed, progress=progress, should_stop=should_stop)
+    elif method == "umap":
+        points = _umap_points(base, seed)
+    else:
+        return base
+    if points is None:
+        return None
+    points = np.asarray(points, np.float64)
+    points -= points.mean(axis=0)
+    if len(points) > 2:
+        points = points @ procrustes_rotation(points, base.points)
+    return replace(base, points=points.astype(np.float32), projection=None, method=method)
+
+
+def _umap_points(base: DigitMap, seed: int) -> np.ndarray:
+    import umap  # optional: check_method said it is there
+
+    reducer = umap.UMAP(n_components=2, random_state=seed, init=np.asarray(base.points, np.float64))
+    return reducer.fit_transform(np.asarray(base.features, np.float32))
+
+
+def digit_map(model, images: np.ndarray, labels: np.ndarray, limit: int = MAP_DIGITS,
+              method: str = "pca", previous: DigitMap | None = None,
+              progress: tsne.Progress | None = None, should_stop: tsne.ShouldStop | None = None
+              ) -> DigitMap | None:
+    """The map of `model` (weights as they are now) for the first `limit` of `images`; a time-lapse can
+    call this for each snapshot with the last map as `previous`. A t-SNE or UMAP map starts from the PCA
+    map (see `nonlinear_map`); None only when `should_stop()` stopped one."""
+    check_method(method)
     chosen, chosen_labels, indices = map_digits(images, labels, limit)
-    return DigitMapper(model).compute_map(chosen, chosen_labels, previous, indices)
+    pca = DigitMapper(model).compute_map(chosen, chosen_labels, previous, indices)
+    if method == "pca":
+        return pca
+    return nonlinear_map(pca, method, progress=progress, should_stop=should_stop)
 
 
 def neighbour_accuracy(points: np.ndarray, labels: np.ndarray, k: int = 5, held_out: float = 0.25,

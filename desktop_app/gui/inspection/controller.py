@@ -2,24 +2,36 @@
 History docks, Model ▸ Evaluate on MNIST Test Set, and the canvas' “Show what the network looks at” overlay.
 
 Everything follows the model the canvas reads with (`session.predictor().model`): the open model, or during
-training the copy holding the last finished epoch's weights, which only the GUI thread touches. The views
-hear of changes from the session (another model, new weights, a run recorded) and from the drawing
-controller (the drawing was read again).
+training the copy holding the last finished epoch's weights, or the copy showing the time-lapse snapshot the
+slider is on, which only the GUI thread touches. The views hear of changes from the session (another model,
+new weights, a snapshot, a run recorded) and from the drawing controller (the drawing was read again).
+
+The Digit map's t-SNE runs on the task runner ("digit map"): `DigitMapWorker` computes it from the PCA map's
+features (numpy, no model), reports progress and stops at the next iteration when cancelled. Another model
+or new weights cancel it, and the map goes back to PCA.
+
+The personal handwriting shown on the map comes from the handwriting set in the settings' folder, read
+again when "Show my handwriting" is turned on; `follow_handwriting(handwriting_controller)` makes it follow
+that controller's set and its `samplesChanged` signal (the main window wires it).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCheckBox
 
+from desktop_app.core.errors import DigitLabError
+from desktop_app.core.handwriting import HandwritingSet
 from desktop_app.core.inspection import network_field_in_drawing, saliency_map
 from desktop_app.gui.drawing.controller import DrawingController
 from desktop_app.gui.feature import Contributions, DockPlacement, make_dock
+from desktop_app.gui.i18n import bind_text, localized
 from desktop_app.gui.inspection.digit_map_view import DigitMapView
 from desktop_app.gui.inspection.evaluation_view import EvaluationView
 from desktop_app.gui.inspection.history_view import HistoryView, run_label
@@ -28,13 +40,51 @@ from desktop_app.gui.inspection.network_view import InspectionView, SaliencyOver
 from desktop_app.gui.session import ModelSession
 from desktop_app.gui.settings import AppSettings
 from desktop_app.gui.tasks import TaskRunner
+from desktop_app.gui.text_format import describe_exception
 from desktop_app.gui.workers import EvaluationWorker
 
 log = logging.getLogger(__name__)
 
-EVALUATION = "evaluation"  # the task kind
+EVALUATION = "evaluation"  # the task kinds
+DIGIT_MAP = "digit map"
 SALIENCY_INTERVAL_S = 0.1  # a saliency map takes a few ms (traced): at most ten per second while drawing
 SALIENCY_SETTING = "inspection/show_saliency"
+
+
+class DigitMapWorker(QObject):
+    """Computes a t-SNE map from a PCA map that kept its features (numpy only: no model is touched, so it
+    may run beside anything). Cancelling stops it at its next iteration (a few tens of milliseconds)."""
+
+    progress = Signal(float)  # share done, 0–1
+    succeeded = Signal(object, object)  # the t-SNE DigitMap, the PCA map it started from
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, base, method: str = "tsne") -> None:
+        super().__init__()
+        self.base = base
+        self.method = method
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _report(self, share: float) -> None:
+        self.progress.emit(float(share))
+
+    @Slot()
+    def run(self) -> None:
+        from desktop_app.core.embedding import nonlinear_map
+
+        try:
+            result = nonlinear_map(self.base, self.method, progress=self._report, should_stop=self._cancel.is_set)
+            if result is not None:
+                self.succeeded.emit(result, self.base)
+        except Exception as error:
+            log.exception("the t-SNE map failed")
+            self.failed.emit(describe_exception(error, self.tr("Computing the t-SNE map")))
+        finally:
+            self.finished.emit()
 
 
 class InspectionController(QObject):
@@ -52,6 +102,8 @@ class InspectionController(QObject):
         self._image: np.ndarray | None = None
         self._last_saliency = 0.0
         self.evaluation_limit: int | None = None  # None: all 10 000 test images (tests use fewer)
+        self._handwriting_set = HandwritingSet(settings.handwriting_root())
+        self._handwriting_source: QObject | None = None
 
         self.inspection = InspectionView()
         self.digit_map = DigitMapView()
@@ -59,17 +111,24 @@ class InspectionController(QObject):
         self.summary = ModelSummaryView()
         self.history = HistoryView()
 
-        self.evaluate_action = QAction("&Evaluate on MNIST Test Set", self)
+        self.evaluate_action = QAction(self)
+        bind_text(self, self.evaluate_action.setText, lambda: self.tr("&Evaluate on MNIST Test Set"))
         self.evaluate_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        tip = "Evaluate the model on the 10 000 MNIST test images: accuracy, confusion matrix, mistakes."
-        self.evaluate_action.setToolTip(tip)
-        self.evaluate_action.setStatusTip(tip)
+
+        def evaluate_tip() -> str:
+            return self.tr("Evaluate the model on the 10 000 MNIST test images: accuracy, confusion matrix, "
+                           "mistakes.")
+
+        bind_text(self, self.evaluate_action.setToolTip, evaluate_tip)
+        bind_text(self, self.evaluate_action.setStatusTip, evaluate_tip)
         self.evaluate_action.setEnabled(False)
         self.evaluate_action.triggered.connect(self.evaluate)
 
-        self.saliency_check = QCheckBox("Show what the network looks at")
-        self.saliency_check.setToolTip("Tint the drawing where a small change would most change the top "
-                                       "answer (a saliency map: the gradient of its probability per pixel).")
+        self.saliency_check = QCheckBox()
+        bind_text(self, self.saliency_check.setText, lambda: self.tr("Show what the network looks at"))
+        bind_text(self, self.saliency_check.setToolTip,
+                  lambda: self.tr("Tint the drawing where a small change would most change the top answer (a "
+                                  "saliency map: the gradient of its probability per pixel)."))
         self.overlay = SaliencyOverlay(drawing.canvas)
         self.saliency_check.setChecked(bool(settings.get(SALIENCY_SETTING, False)))
         self.overlay.setVisible(self.saliency_check.isChecked())
@@ -91,23 +150,32 @@ class InspectionController(QObject):
         self.evaluation.evaluateRequested.connect(self.evaluate)
         self.evaluation.imageChosen.connect(self.show_on_canvas)
         self.digit_map.imageChosen.connect(self.show_on_canvas)
+        self.digit_map.tsneRequested.connect(self.start_tsne)
+        self.digit_map.stopRequested.connect(self.stop_tsne)
+        self.digit_map.handwritingToggled.connect(self._handwriting_toggled)
         self.saliency_check.toggled.connect(self._saliency_toggled)
+        self._handwriting_changed()
         self._schedule_update()
 
     def contributions(self) -> Contributions:
         area = Qt.DockWidgetArea
-        self.inside_dock = make_dock("Inside the network", "InsideDock", self.inspection,
-                                     "The feature maps of each convolution for your drawing, and what the "
-                                     "first layer has learned.")
-        self.map_dock = make_dock("Digit map", "DigitMapDock", self.digit_map,
-                                  "How the network sorts 2,000 test digits (what its last hidden layer makes "
-                                  "of them, in 2-D), its mistakes ringed, and where your drawing lands.")
-        self.evaluation_dock = make_dock("Evaluation", "EvaluationDock", self.evaluation,
-                                         "Accuracy on the MNIST test set, the confusion matrix and the mistakes.")
-        self.history_dock = make_dock("History", "HistoryDock", self.history,
-                                      "The curves of every training run of this session, overlaid.")
-        self.summary_dock = make_dock("Model summary", "SummaryDock", self.summary,
-                                      "The layers of the model, their output shapes and parameters.")
+        self.inside_dock = make_dock(lambda: self.tr("Inside the network"), "InsideDock", self.inspection,
+                                     lambda: self.tr("The feature maps of each convolution for your drawing, and "
+                                                     "what the first layer has learned."))
+        self.map_dock = make_dock(lambda: self.tr("Digit map"), "DigitMapDock", self.digit_map,
+                                  lambda: self.tr("How the network sorts 2,000 test digits (what its last hidden "
+                                                  "layer makes of them, in 2-D), its mistakes ringed, and where "
+                                                  "your drawing lands."))
+        self.evaluation_dock = make_dock(lambda: self.tr("Evaluation"), "EvaluationDock", self.evaluation,
+                                         lambda: self.tr("Accuracy on the MNIST test set, the confusion matrix and "
+                                                         "the mistakes."))
+        self.history_dock = make_dock(lambda: self.tr("History"), "HistoryDock", self.history,
+                                      lambda: self.tr("The curves of every training run of this session, "
+                                                      "overlaid."))
+        self.summary_dock = make_dock(lambda: self.tr("Model summary"), "SummaryDock", self.summary,
+                                      lambda: self.tr("The layers of the model, their output shapes and "
+                                                      "parameters."))
+        self.map_dock.visibilityChanged.connect(self._map_dock_shown)
         return Contributions(
             docks=[DockPlacement(self.inside_dock, area.RightDockWidgetArea),
                    DockPlacement(self.map_dock, area.RightDockWidgetArea, "InsideDock"),
@@ -125,7 +193,7 @@ class InspectionController(QObject):
         path, history = self.session.path(), self.session.history()
         epochs = len(history.get("loss", []))
         if path is not None and epochs:  # an opened model shows its own curves among the runs
-            label = f"{path.name} · {epochs} ep (opened)"
+            label = self.tr("{file} · {epochs} ep (opened)").format(file=path.name, epochs=epochs)
             if not self.history.has_run(label, history):
                 self.history.add_run(label, history, self._architecture_details())
 
@@ -141,8 +209,10 @@ class InspectionController(QObject):
     def _architecture_details(self) -> str:
         """“Architecture: Wide CNN (conv 32 5, pool, …).” for a run's tooltip."""
         architecture = self.session.architecture()
-        layers = f" ({architecture.to_text()})" if architecture is not None else ""
-        return f"Architecture: {self.session.architecture_title()}{layers}."
+        title = localized(self.session.architecture_title())
+        if architecture is None:
+            return self.tr("Architecture: {name}.").format(name=title)
+        return self.tr("Architecture: {name} ({layers}).").format(name=title, layers=architecture.to_text())
 
     @Slot()
     def _weights_changed(self) -> None:
@@ -167,12 +237,14 @@ class InspectionController(QObject):
         model = getattr(predictor, "model", None)
         if model is not self._model:
             previous, self._model = self._model, model
+            self.stop_tsne()  # a t-SNE of the other model's features: the map goes back to PCA
             self.inspection.set_model(model)
             self.summary.set_model(model)
             self.digit_map.set_model(model)
             if previous is not None:
                 self.evaluation.mark_stale()
         elif self._weights_stale and model is not None:
+            self.stop_tsne()
             self.inspection.refresh_weights()
             self.digit_map.refresh_weights()
         self._weights_stale = False
@@ -209,8 +281,79 @@ class InspectionController(QObject):
         self.evaluation.show_started(self.evaluation_limit or 10_000, self.session.weights_note())
         self.evaluation_dock.show()
         self.evaluation_dock.raise_()
-        self.session.status("Evaluating on the MNIST test set…", 4000)
+        self.session.status(self.tr("Evaluating on the MNIST test set…"), 4000)
         return True
+
+    # -- the digit map's t-SNE ----------------------------------------------------------------------
+    @Slot()
+    def start_tsne(self) -> bool:
+        """Compute the t-SNE map of the PCA map on show, on the task runner (the dock shows its progress)."""
+        base = self.digit_map.pca_map()
+        if base is None or base.features is None or self.tasks.is_running(DIGIT_MAP):
+            self.digit_map.show_tsne_refused()
+            return False
+        view = self.digit_map
+        worker = DigitMapWorker(base)
+        worker.progress.connect(view.show_tsne_progress)
+        worker.succeeded.connect(view.show_tsne_map)
+        worker.failed.connect(view.show_tsne_failure)
+        worker.finished.connect(view.show_tsne_ended)
+        if not self.tasks.start(DIGIT_MAP, worker):
+            view.show_tsne_refused()
+            return False
+        view.show_tsne_started()
+        self.session.status(self.tr("Computing the t-SNE map of the digits…"), 4000)
+        return True
+
+    @Slot()
+    def stop_tsne(self) -> None:
+        """Stop a t-SNE being computed (at its next iteration); the map on show stays."""
+        if self.tasks.is_running(DIGIT_MAP):
+            self.tasks.cancel(DIGIT_MAP)
+
+    # -- personal handwriting on the digit map ------------------------------------------------------
+    def follow_handwriting(self, source: QObject) -> None:
+        """Show the samples of `source` (the handwriting controller: its `dataset`, a HandwritingSet, and
+        its `samplesChanged` signal), kept up to date as the user stores, deletes or imports drawings."""
+        if self._handwriting_source is not None:
+            self._handwriting_source.samplesChanged.disconnect(self._handwriting_changed)
+        self._handwriting_source = source
+        self._handwriting_set = source.dataset
+        source.samplesChanged.connect(self._handwriting_changed)
+        self._handwriting_changed()
+
+    @Slot()
+    def _handwriting_changed(self) -> None:
+        """The samples changed (or may have): the check box says whether there are any, and the map shows
+        the new ones when it shows them."""
+        count = len(self._handwriting_set.samples())
+        self.digit_map.set_handwriting_available(count)
+        if count and self.digit_map.shows_handwriting():
+            self._load_handwriting()
+        else:
+            self.digit_map.set_handwriting(None, None)
+
+    @Slot(bool)
+    def _map_dock_shown(self, visible: bool) -> None:
+        if visible and self._handwriting_source is None:  # no signal tells of new samples: look again
+            self._handwriting_changed()
+
+    @Slot(bool)
+    def _handwriting_toggled(self, on: bool) -> None:
+        if on:
+            if self._handwriting_source is None:  # no signal tells of new samples: read the folder again
+                self._handwriting_changed()
+            else:
+                self._load_handwriting()
+
+    def _load_handwriting(self) -> None:
+        try:
+            reading = self._handwriting_set.read()
+        except DigitLabError as error:  # none readable: nothing to show
+            log.warning("handwriting samples not shown on the digit map: %s", error)
+            self.digit_map.set_handwriting(None, None)
+            return
+        self.digit_map.set_handwriting(reading.dataset.x_train, reading.dataset.y_train)
 
     @Slot(object)
     def show_on_canvas(self, image: np.ndarray) -> None:
