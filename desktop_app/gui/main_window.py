@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QToolBar
 
@@ -22,14 +22,15 @@ from desktop_app.gui.drawing.controller import DrawingController
 from desktop_app.gui.feature import Contributions, make_action
 from desktop_app.gui.files.controller import FilesController
 from desktop_app.gui.handwriting.controller import HandwritingController
-from desktop_app.gui.i18n import LANGUAGES, bind_text, current_language, initial_language, install_language
+from desktop_app.gui.i18n import (LANGUAGES, bind_text, current_language, initial_language, install_language,
+                                  localized)
 from desktop_app.gui.inspection.controller import InspectionController
 from desktop_app.gui.resources import app_icon
 from desktop_app.gui.runtime import freeze_long_lived_objects
 from desktop_app.gui.session import ModelSession
 from desktop_app.gui.settings import AppSettings
 from desktop_app.gui.tasks import TaskRunner
-from desktop_app.gui.text_format import short_version
+from desktop_app.gui.text_format import number, short_version
 from desktop_app.gui.training.controller import TrainingController
 from desktop_app.gui.workers import TensorFlowInfo, TensorFlowLoader
 
@@ -39,7 +40,8 @@ TENSORFLOW = "tensorflow"  # the task kind of TensorFlow's start-up
 
 
 class _LogRelay(QObject):
-    """Carries warnings logged anywhere (any thread) into the window's log, via a queued signal."""
+    """Carries warnings logged anywhere (any thread) into the window's log, via a queued signal. The
+    message is a library's own words (English); the window says only its level in its language."""
 
     line = Signal(str)
 
@@ -53,8 +55,15 @@ class _RelayHandler(logging.Handler):
         # The GUI reports its own failures in dialogs, and training's failures arrive as results.
         if record.exc_info or record.name.startswith(("desktop_app.gui", "desktop_app.core.training")):
             return
+        message = record.getMessage()
+        if record.levelno >= logging.CRITICAL:
+            line = QCoreApplication.translate("MainWindow", "Critical: {message}").format(message=message)
+        elif record.levelno >= logging.ERROR:
+            line = QCoreApplication.translate("MainWindow", "Error: {message}").format(message=message)
+        else:
+            line = QCoreApplication.translate("MainWindow", "Warning: {message}").format(message=message)
         try:
-            self._relay.line.emit(f"{record.levelname.capitalize()}: {record.getMessage()}")
+            self._relay.line.emit(line)
         except RuntimeError:  # the window is gone
             pass
 
@@ -71,6 +80,7 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self._tf_info: TensorFlowInfo | None = None
         self._tf_failure = ""
+        self._tf_failed = False
         self._closed = False
 
         self.setWindowIcon(app_icon())
@@ -118,17 +128,23 @@ class MainWindow(QMainWindow):
     # ==== construction ================================================================================
     def _build_actions(self) -> None:
         canvas = self.canvas
-        self.quit_action = make_action(self, "&Quit", "Quit Digit Lab (Ctrl+Q).", self.close, "Ctrl+Q", "quit")
+        self.quit_action = make_action(self, lambda: self.tr("&Quit"), lambda: self.tr("Quit Digit Lab (Ctrl+Q)."),
+                                       self.close, "Ctrl+Q", "quit")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.undo_action = make_action(self, "&Undo Stroke", "Undo the last stroke on the canvas (Ctrl+Z).",
+        self.undo_action = make_action(self, lambda: self.tr("&Undo Stroke"),
+                                       lambda: self.tr("Undo the last stroke on the canvas (Ctrl+Z)."),
                                        canvas.undo, QKeySequence.StandardKey.Undo, "undo")
-        self.clear_action = make_action(self, "&Clear Drawing", "Clear the canvas (Delete or Backspace).",
+        self.clear_action = make_action(self, lambda: self.tr("&Clear Drawing"),
+                                        lambda: self.tr("Clear the canvas (Delete or Backspace)."),
                                         canvas.clear, ["Delete", "Backspace"], "clear")
-        self.train_action = make_action(self, "&Train", "Train, or continue training, with the settings on the "
-                                        "left.", self.start_training, "Ctrl+T", "train")
-        self.stop_action = make_action(self, "S&top", "Stop training after the current batch.", self.stop_training,
-                                       "Ctrl+.", "stop")
-        self.about_action = make_action(self, "&About Digit Lab", "Version and licences.", self.show_about)
+        self.train_action = make_action(self, lambda: self.tr("&Train"),
+                                        lambda: self.tr("Train, or continue training, with the settings on the left."),
+                                        self.start_training, "Ctrl+T", "train")
+        self.stop_action = make_action(self, lambda: self.tr("S&top"),
+                                       lambda: self.tr("Stop training after the current batch."),
+                                       self.stop_training, "Ctrl+.", "stop")
+        self.about_action = make_action(self, lambda: self.tr("&About Digit Lab"),
+                                        lambda: self.tr("Version and licences."), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         # File actions, named here too: the tool bar and the tests use them.
         files = self.files
@@ -137,8 +153,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = files.recent_menu
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = self._menu(lambda: self.tr("&File"))
         for item in (self.new_action, self.open_action, self.recent_menu, None, self.save_action,
                      self.save_as_action, self.export_action, None, self.quit_action):
             if item is None:
@@ -147,18 +162,19 @@ class MainWindow(QMainWindow):
                 file_menu.addMenu(item)
             else:
                 file_menu.addAction(item)
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = self._menu(lambda: self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.clear_action])
-        self.model_menu = bar.addMenu("&Model")
+        self.model_menu = self._menu(lambda: self.tr("&Model"))
         self.model_menu.addActions([self.train_action, self.stop_action])
         self.model_menu.addSeparator()
-        self.view_menu = bar.addMenu("&View")
-        self.help_menu = bar.addMenu("&Help")
+        self.view_menu = self._menu(lambda: self.tr("&View"))
+        self.help_menu = self._menu(lambda: self.tr("&Help"))
         self.help_menu.addAction(self.about_action)
         for menu in (file_menu, edit_menu, self.model_menu, self.view_menu, self.help_menu):
             menu.setToolTipsVisible(True)
 
-        toolbar = QToolBar("Main tool bar", self)
+        toolbar = QToolBar(self)
+        bind_text(self, toolbar.setWindowTitle, lambda: self.tr("Main tool bar"))  # its View menu entry too
         toolbar.setObjectName("MainToolBar")
         toolbar.setIconSize(QSize(20, 20))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -168,6 +184,12 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.train_action, self.stop_action])
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
+
+    def _menu(self, title) -> QMenu:
+        """A menu-bar menu whose title (a function saying it) follows the language."""
+        menu = self.menuBar().addMenu("")
+        bind_text(self, menu.setTitle, title)
+        return menu
 
     def _place(self, contributions: Contributions) -> None:
         """Put a feature's docks, menus, actions and canvas extras where they belong."""
@@ -223,11 +245,24 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.training.curves_dock], [290], Qt.Orientation.Vertical)
 
     def _build_status_bar(self) -> None:
-        self.tf_status = QLabel("Loading TensorFlow…")
-        self.tf_status.setToolTip("Whether TensorFlow has loaded, and the device it will train on.")
+        self.tf_status = QLabel()
+        bind_text(self, self.tf_status.setText, self._tf_status_text)
+        bind_text(self, self.tf_status.setToolTip,
+                  lambda: self.tr("Whether TensorFlow has loaded, and the device it will train on."))
         self.tf_status.setContentsMargins(6, 0, 6, 0)
         self.statusBar().addPermanentWidget(self.tf_status)
-        self.statusBar().setToolTip("Messages about what Digit Lab is doing.")
+        bind_text(self, self.statusBar().setToolTip, lambda: self.tr("Messages about what Digit Lab is doing."))
+
+    def _tf_status_text(self) -> str:
+        """The status bar's word on TensorFlow: loading, ready (and on which device), or failed."""
+        info = self._tf_info
+        if info is not None:
+            device = info.gpu_names[0] if info.gpu_names else "CPU"
+            return self.tr("TensorFlow {version} ready · {device}").format(version=short_version(info.version),
+                                                                           device=device)
+        if self._tf_failed:
+            return self.tr("TensorFlow failed to load")
+        return self.tr("Loading TensorFlow…")
 
     def _connect(self) -> None:
         self.session.set_discard_guard(self._confirm_discard)
@@ -256,8 +291,9 @@ class MainWindow(QMainWindow):
         loader.loaded.connect(self._tensorflow_loaded)
         loader.failed.connect(self._tensorflow_failed)
         if self.tasks.start(TENSORFLOW, loader):
-            self.tf_status.setText("Loading TensorFlow…")
-            self.statusBar().showMessage("Loading TensorFlow…")
+            self._tf_failed = False
+            bind_text(self, self.tf_status.setText, self._tf_status_text)
+            self.statusBar().showMessage(self.tr("Loading TensorFlow…"))
 
     def tensorflow_ready(self) -> bool:
         return self._tf_info is not None
@@ -275,26 +311,34 @@ class MainWindow(QMainWindow):
             return
         self._tf_info = info
         freeze_long_lived_objects()
-        device = info.gpu_names[0] if info.gpu_names else "CPU"
-        self.tf_status.setText(f"TensorFlow {short_version(info.version)} ready · {device}")
-        self.statusBar().showMessage(f"TensorFlow {info.version} loaded in {info.seconds:.1f} s.", 5000)
-        self.log_view.append_line(f"TensorFlow {info.version} loaded in {info.seconds:.1f} s; devices: "
-                                  + ", ".join(d.description for d in info.devices)
-                                  + ("" if info.gpu_names else f". {info.why_no_gpu}"))
+        bind_text(self, self.tf_status.setText, self._tf_status_text)
+        seconds = number(info.seconds, 1)
+        self.statusBar().showMessage(self.tr("TensorFlow {version} loaded in {seconds} s.").format(
+            version=info.version, seconds=seconds), 5000)
+        devices = ", ".join(localized(device.description) for device in info.devices)
+        if info.gpu_names:
+            line = self.tr("TensorFlow {version} loaded in {seconds} s; devices: {devices}").format(
+                version=info.version, seconds=seconds, devices=devices)
+        else:
+            line = self.tr("TensorFlow {version} loaded in {seconds} s; devices: {devices}. {why_no_gpu}").format(
+                version=info.version, seconds=seconds, devices=devices, why_no_gpu=localized(info.why_no_gpu))
+        self.log_view.append_line(line)
         self.training.set_tensorflow_info(info)
         self._update_actions()
         self.files.set_tensorflow_ready()
 
     @Slot(str)
     def _tensorflow_failed(self, message: str) -> None:
+        message = localized(message)
         self._tf_failure = message
-        self.tf_status.setText("TensorFlow failed to load")
+        self._tf_failed = True
+        bind_text(self, self.tf_status.setText, self._tf_status_text)
         self.log_view.append_line(message)
         self.files.set_tensorflow_failed()
         if not self._closed:
-            QMessageBox.critical(self, "TensorFlow failed to load",
-                                 f"{message}\n\nWhat to do: reinstall Digit Lab (pip install --force-reinstall "
-                                 "digit-lab). Drawing works, but training and opening models need TensorFlow.")
+            advice = self.tr("What to do: reinstall Digit Lab ({command}). Drawing works, but training and opening "
+                             "models need TensorFlow.").format(command="pip install --force-reinstall digit-lab")
+            QMessageBox.critical(self, self.tr("TensorFlow failed to load"), f"{message}\n\n{advice}")
 
     # ==== the model, for callers that hold the window ==================================================
     def model(self):
@@ -344,7 +388,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_title(self, *_args) -> None:
-        self.setWindowTitle(f"{self.session.name()}[*] — {APP_NAME}")
+        # the name of a model without a file ("untitled", "No model") is said in the window's language
+        bind_text(self, self.setWindowTitle, lambda: f"{self.session.name()}[*] — {APP_NAME}")
         self.setWindowModified(self.session.is_unsaved())
 
     @Slot()
@@ -357,8 +402,9 @@ class MainWindow(QMainWindow):
         """Ask what to do with an unsaved trained model: "save", "discard" or "cancel" (the driver and
         tests replace this)."""
         answer = QMessageBox.question(
-            self, "Unsaved model",
-            f"The model “{self.session.name()}” has training that is not saved. Save it first?",
+            self, self.tr("Unsaved model"),
+            self.tr("The model “{model}” has training that is not saved. Save it first?").format(
+                model=self.session.name()),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -369,10 +415,14 @@ class MainWindow(QMainWindow):
 
     def ask_stop_work(self) -> bool:
         """Ask whether to stop the running training (or export) and close; True to close."""
-        what = "Training is running" if self.training.is_training() else "An export is running"
+        if self.training.is_training():
+            question = self.tr("Training is running. Stop it and close Digit Lab? A model being trained keeps the "
+                               "epochs it has finished, and you are asked about saving it next.")
+        else:
+            question = self.tr("An export is running. Stop it and close Digit Lab? A model being trained keeps the "
+                               "epochs it has finished, and you are asked about saving it next.")
         answer = QMessageBox.question(
-            self, "Stop and close?", f"{what}. Stop it and close Digit Lab? A model being trained keeps the "
-            "epochs it has finished, and you are asked about saving it next.",
+            self, self.tr("Stop and close?"), question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -395,7 +445,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         if self.training.is_training():
-            self.log_view.append_line("Closing: stopping the training first.")
+            self.log_view.append_line(self.tr("Closing: stopping the training first."))
         self.shutdown()
         if not self.session.may_discard():  # the run has ended: its model can be saved now
             event.ignore()
@@ -437,10 +487,13 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
-        tf_line = f"TensorFlow {self._tf_info.version}" if self._tf_info else "TensorFlow not loaded yet"
-        QMessageBox.about(self, f"About {APP_NAME}",
-                          f"<h3>{APP_NAME} {__version__}</h3>"
-                          "<p>Train a convolutional network on handwritten digits, watch it learn, and draw "
-                          "digits it reads live.</p>"
-                          f"<p>{tf_line}. The MNIST data set is by Yann LeCun, Corinna Cortes and Christopher "
-                          "J. C. Burges (CC BY-SA 3.0).</p>")
+        if self._tf_info:
+            tf_line = f"TensorFlow {self._tf_info.version}."  # the same in every language
+        else:
+            tf_line = self.tr("TensorFlow not loaded yet.")
+        about = self.tr("Train a convolutional network on handwritten digits, watch it learn, and draw digits it "
+                        "reads live.")
+        credit = self.tr("The MNIST data set is by Yann LeCun, Corinna Cortes and Christopher J. C. Burges "
+                         "(CC BY-SA 3.0).")
+        QMessageBox.about(self, self.tr("About {app}").format(app=APP_NAME),
+                          f"<h3>{APP_NAME} {__version__}</h3><p>{about}</p><p>{tf_line} {credit}</p>")

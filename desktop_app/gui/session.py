@@ -12,15 +12,15 @@ from __future__ import annotations
 import logging
 import math
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_app.core.architecture import Architecture, ArchitectureError, describe_keras_model
 from desktop_app.core.modelio import LoadedModel, ModelMetadata, load_model, save_model
 from desktop_app.core.models import PRESETS
+from desktop_app.gui.i18n import language_notifier, localized
 
-READY_MADE_NAME = "Ready-made model"
 CUSTOM_NAME = "custom"  # what core.models.architecture_of names layers given as text without a name
 
 log = logging.getLogger(__name__)
@@ -37,8 +37,11 @@ class ModelSession(QObject):
     historyReplaced = Signal()  # the history went back to an earlier one (a fine-tune undone)
     runRecorded = Signal(object)  # a training run of this session ended (a core TrainingResult)
     timelapseChanged = Signal()  # the time-lapse grew (a run keeps snapshots) or another one came
-    logLine = Signal(str)  # a line for the training log (what happened to the model)
+    logLine = Signal(str)  # a line for the training log (what happened to the model), in the window's language
     statusMessage = Signal(str, int)  # a transient status-bar message and its milliseconds (0: until replaced)
+
+    # A note (weights_note) is a str, a core Text, or a function that says it in the window's language: the
+    # last two are said again when the language changes (noteChanged then tells the canvas' panel).
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,13 +50,18 @@ class ModelSession(QObject):
         self._path: Path | None = None
         self._unsaved = False
         self._predictor = None
-        self._weights_note = ""
+        self._weights_note: Any = ""
         self._ready_made = False  # the packaged model, opened without a path: Save asks for one
         self._discard_guard: Callable[[], bool] = lambda: True
         self._timelapse = None  # the last run's core.timelapse.Timelapse (saved with the model), or None
         self._moment_predictor = None  # a second copy showing a time-lapse snapshot, built on first use
         self._showing_moment = False
-        self._moment_note = ""
+        self._moment_note: Any = ""
+        language_notifier().changed.connect(self._language_changed)
+
+    @Slot(str)
+    def _language_changed(self, _code: str = "") -> None:
+        self.noteChanged.emit()  # the notes are said again, in the new language
 
     # -- reading ------------------------------------------------------------------------------------
     def model(self):
@@ -95,7 +103,7 @@ class ModelSession(QObject):
     def is_showing_moment(self) -> bool:
         return self._showing_moment
 
-    def show_moment(self, weights: list | None, note: str = "") -> bool:
+    def show_moment(self, weights: list | None, note: Any = "") -> bool:
         """Let the canvas and the views read with `weights` (a time-lapse snapshot, float32) on a copy of
         their own, never the live model; None returns to the live weights. False without a model."""
         if weights is None:
@@ -123,11 +131,12 @@ class ModelSession(QObject):
         return len((self._metadata.history or {}).get("loss", []))
 
     def name(self) -> str:
+        """The file's name without .keras, or what the model is (in the window's language)."""
         if self._path is not None:
             return self._path.stem
         if self._ready_made:
-            return READY_MADE_NAME
-        return "untitled" if self._model is not None else "No model"
+            return self.tr("Ready-made model")
+        return self.tr("untitled") if self._model is not None else self.tr("No model")
 
     def is_ready_made(self) -> bool:
         """The open model is the packaged ready-made one, unchanged or trained on but not saved yet."""
@@ -155,42 +164,58 @@ class ModelSession(QObject):
         config = self._metadata.config or {}
         named = (self._metadata.architecture or {}).get("name")
         if config.get("layers") and isinstance(named, str) and named:
-            return "custom layers" if named == CUSTOM_NAME else named
+            return self.tr("custom layers") if named == CUSTOM_NAME else named
         preset = PRESETS.get(self._metadata.preset)
-        return preset.title.replace(" (default)", "") if preset else (self._metadata.preset or "Keras model")
+        if preset is None:
+            return self._metadata.preset or self.tr("Keras model")
+        title = localized(preset.title)
+        if str(preset.title).endswith(" (default)"):  # the mark goes, in whatever words the language has
+            title = title.rsplit(" (", 1)[0] if " (" in title else title.rsplit("(", 1)[0].rstrip()
+        return title
 
     def summary(self, epochs: int | None = None) -> str:
         """E.g. “digits” (Batch-normalised CNN, 3 epochs so far)."""
         epochs = self.epochs_trained() if epochs is None else epochs
-        return f"“{self.name()}” ({self.architecture_title()}, {epochs} epoch{'s' if epochs != 1 else ''} so far)"
+        if epochs == 1:
+            return self.tr("“{model}” ({architecture}, 1 epoch so far)").format(
+                model=self.name(), architecture=self.architecture_title())
+        return self.tr("“{model}” ({architecture}, %n epochs so far)", "", epochs).format(
+            model=self.name(), architecture=self.architecture_title())
 
     def weights_note(self) -> str:
         """What the canvas' weights are, for the prediction panel: the model and its accuracy, or the
-        epoch a running training has reached; or the time-lapse moment shown."""
-        return self._moment_note if self._showing_moment else self._weights_note
+        epoch a running training has reached; or the time-lapse moment shown. In the window's language."""
+        return _said(self._moment_note if self._showing_moment else self._weights_note)
 
     def file_note(self) -> str:
         """“Model: digits · 5 epoch(s) · validation accuracy 99.1 %”."""
         if self._model is None:
             return ""
+        from desktop_app.gui.text_format import percent
+
         history = self._metadata.history or {}
-        note = f"Model: {self.name()} · {self.epochs_trained()} epoch(s)"
+        name, epochs = self.name(), self.epochs_trained()
         accuracy = (history.get("val_accuracy") or history.get("accuracy") or [None])[-1]
-        if accuracy is not None and math.isfinite(accuracy):
-            which = "validation" if history.get("val_accuracy") else "training"
-            note += f" · {which} accuracy {accuracy * 100:.1f} %"
-        return note
+        if accuracy is None or not math.isfinite(accuracy):
+            return self.tr("Model: {model} · %n epoch(s)", "", epochs).format(model=name)
+        if history.get("val_accuracy"):
+            return self.tr("Model: {model} · %n epoch(s) · validation accuracy {accuracy}", "", epochs).format(
+                model=name, accuracy=percent(accuracy))
+        return self.tr("Model: {model} · %n epoch(s) · training accuracy {accuracy}", "", epochs).format(
+            model=name, accuracy=percent(accuracy))
 
     def record_run(self, result) -> None:
         """A training run (or fine-tune) of the open model ended: the history of runs shows it."""
         self.runRecorded.emit(result)
 
     # -- messages -----------------------------------------------------------------------------------
-    def log(self, text: str) -> None:
-        self.logLine.emit(text)
+    def log(self, text: Any) -> None:
+        """A line for the training log: a str in the window's language, or a core Text (said in it)."""
+        self.logLine.emit(localized(text))
 
-    def status(self, text: str, milliseconds: int = 5000) -> None:
-        self.statusMessage.emit(text, milliseconds)
+    def status(self, text: Any, milliseconds: int = 5000) -> None:
+        """A status-bar message: a str in the window's language, or a core Text (said in it)."""
+        self.statusMessage.emit(localized(text), milliseconds)
 
     # -- unsaved work -------------------------------------------------------------------------------
     def set_discard_guard(self, guard: Callable[[], bool]) -> None:
@@ -218,13 +243,13 @@ class ModelSession(QObject):
         self._install(loaded.model, loaded.metadata, None if ready_made else loaded.path, unsaved=False,
                       predictor=predictor, ready_made=ready_made, timelapse=loaded.timelapse)
         for warning in loaded.warnings:
-            self.log(f"{loaded.path.name}: {warning}.")
+            self.log(f"{loaded.path.name}: {localized(warning)}.")
 
     def close_model(self) -> None:
         """No model: Train builds a new one."""
         self._install(None, ModelMetadata(), None, unsaved=False)
 
-    def adopt_new_model(self, model, metadata: ModelMetadata, note: str) -> None:
+    def adopt_new_model(self, model, metadata: ModelMetadata, note: Any) -> None:
         """A model the training worker has just built (not yet trained, no file). Its Predictor is built
         aside and arrives with `set_predictor`; until then the canvas has none."""
         self._install(model, metadata, None, unsaved=False, predictor=None, note=note, copy=False)
@@ -242,7 +267,7 @@ class ModelSession(QObject):
         return True
 
     def _install(self, model, metadata: ModelMetadata, path: Path | None, *, unsaved: bool, predictor=None,
-                 note: str | None = None, copy: bool = True, ready_made: bool = False, timelapse=None) -> None:
+                 note: Any = None, copy: bool = True, ready_made: bool = False, timelapse=None) -> None:
         from desktop_app.core.inference import Predictor
 
         self._ready_made = ready_made
@@ -252,12 +277,12 @@ class ModelSession(QObject):
         self._model, self._metadata, self._predictor = model, metadata, predictor
         self._path = Path(path) if path else None
         self._unsaved = unsaved
-        self._weights_note = self.file_note() if note is None else note
+        self._weights_note = self.file_note if note is None else note
         self.modelChanged.emit()
         self.unsavedChanged.emit(unsaved)
         self.timelapseChanged.emit()
 
-    def show_weights(self, weights: list, note: str) -> None:
+    def show_weights(self, weights: list, note: Any) -> None:
         """Give the canvas' Predictor `weights` (a numpy snapshot, e.g. the epoch that just ended)."""
         self._weights_note = note
         if self._predictor is None:  # a new model's copy is still being built: it takes them on arrival
@@ -266,7 +291,7 @@ class ModelSession(QObject):
         self._predictor.set_weights(weights)
         self.weightsChanged.emit()
 
-    def set_weights_note(self, note: str) -> None:
+    def set_weights_note(self, note: Any) -> None:
         self._weights_note = note
         self.noteChanged.emit()
 
@@ -278,7 +303,7 @@ class ModelSession(QObject):
         from desktop_app.core.inference import Predictor
 
         self._metadata = metadata
-        self._weights_note = self.file_note()
+        self._weights_note = self.file_note
         if self._predictor is None and self._model is not None:  # its copy never arrived: make one now
             self._predictor = Predictor.copy_of(self._model)
             self.predictorChanged.emit()
@@ -307,7 +332,7 @@ class ModelSession(QObject):
         written = save_model(self._model, path, metadata, self._timelapse)
         self._metadata.saved_at = metadata.saved_at
         self._path = written
-        self._weights_note = self.file_note()
+        self._weights_note = self.file_note
         self._unsaved = False
         self.unsavedChanged.emit(False)  # always: the path (the title) may have changed too
         self.noteChanged.emit()  # the note names the file now
@@ -317,3 +342,8 @@ class ModelSession(QObject):
         if unsaved != self._unsaved:
             self._unsaved = unsaved
             self.unsavedChanged.emit(unsaved)
+
+
+def _said(note: Any) -> str:
+    """A note in the window's language: a function's text, a core Text translated, a str as it is."""
+    return localized(note() if callable(note) else note)

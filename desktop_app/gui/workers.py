@@ -3,6 +3,10 @@
 A worker has a `run` slot and a `finished` signal, and, where it can be interrupted, `cancel()`, which sets
 a flag the work checks between steps. Workers only emit signals; they never touch a widget, and never a
 model that the GUI thread reads: what they hand over (weights, reports) travels as values in signals.
+
+Their messages are said in the window's language when they are made (`QCoreApplication.translate` is
+thread-safe); a core text (desktop_app.core.texts) travels as the object itself, in a Signal(object), so that
+the window can say it with `localized`.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from desktop_app.core.timelapse import TimelapseRecorder
 from desktop_app.core.training import (BatchProgress, EpochRecord, TrainConfig, TrainingObserver,
@@ -92,7 +96,7 @@ class TensorFlowLoader(QObject):
                                             time.perf_counter() - started))
         except Exception as error:  # a broken installation must not take the window down
             log.exception("TensorFlow failed to load")
-            self.failed.emit(describe_exception(error, "Loading TensorFlow"))
+            self.failed.emit(describe_exception(error, self.tr("Loading TensorFlow")))
         finally:
             self.finished.emit()
 
@@ -116,7 +120,7 @@ class _SignalObserver(TrainingObserver):
         self._worker.moment_kept.emit(self._timelapse.add_progress(progress, weights))
 
     def on_message(self, text: str) -> None:
-        self._worker.message.emit(text)
+        self._worker.message.emit(text)  # a core Text stays one: the window says it in its language
 
     def on_train_begin(self, plan: TrainingPlan) -> None:
         self._timelapse.begin(plan.initial_epoch, plan.steps_per_epoch)
@@ -147,13 +151,16 @@ class TrainingWorker(QObject):
     """
 
     model_ready = Signal(object, object)  # the new model about to be trained, its weights (numpy)
-    message = Signal(str)
+    message = Signal(object)  # a line for the log and status bar: a str, or a core Text (core.texts)
     plan_ready = Signal(object)  # TrainingPlan
     batch_progress = Signal(object)  # BatchProgress, about 5 per second and each epoch's last batch
     epoch_ended = Signal(object, object)  # EpochRecord, that epoch's weights (a list of numpy arrays)
     moment_kept = Signal(object)  # a core.timelapse Snapshot (float16 copies) for the run's time-lapse
     finished = Signal(object)  # TrainingResult (status "failed" with a reason when train raised)
-    activity = "Training"  # how a failure's message and log line begin
+
+    def activity(self) -> str:
+        """How a failure's message begins, in the window's language (a fine-tune says otherwise)."""
+        return QCoreApplication.translate("TrainingWorker", "Training")
 
     def __init__(self, config: TrainConfig, model=None, history: dict[str, list[float]] | None = None) -> None:
         super().__init__()
@@ -173,10 +180,14 @@ class TrainingWorker(QObject):
         try:
             result = self._train()
         except Exception as error:  # bad data folder, out of memory while building: shown, never fatal
-            log.exception("%s raised", self.activity)
-            building = self.model is None
-            what = "network of your layers" if self.config.layers else preset_title(self.config.preset)
-            action = f"Building the {what}" if building else self.activity
+            log.exception("%s raised", type(self).__name__)
+            if self.model is not None:
+                action = self.activity()
+            elif self.config.layers:
+                action = QCoreApplication.translate("TrainingWorker", "Building the network of your layers")
+            else:
+                action = QCoreApplication.translate("TrainingWorker", "Building the {preset}").format(
+                    preset=preset_title(self.config.preset))
             result = TrainingResult(self.model, self.history, "failed", describe_exception(error, action),
                                     0, 0.0, "", self.config)
         self.changed_after_last_epoch = self._changed_after_last_epoch(result)
@@ -206,7 +217,8 @@ class FineTuneWorker(TrainingWorker):
     been emitted (None when it failed). The same signals as training, so the curves, progress, Stop and
     closing the window follow a fine-tuning run exactly as they follow training."""
 
-    activity = "Fine-tuning"
+    def activity(self) -> str:
+        return self.tr("Fine-tuning")
 
     def __init__(self, config: TrainConfig, model, history: dict[str, list[float]] | None, handwriting,
                  mnist_test_images: int | None = None) -> None:
@@ -223,9 +235,10 @@ class FineTuneWorker(TrainingWorker):
         reading = self.handwriting.read()
         drawings, self.skipped = reading.dataset, reading.skipped
         if self.skipped:
-            self.message.emit(f"Left out {len(self.skipped)} drawing(s) that cannot be read: "
-                              + "; ".join(self.skipped))
-        self.message.emit(f"Fine-tuning on {len(drawings.x_train)} of your drawings mixed with MNIST…")
+            self.message.emit(self.tr("Left out %n drawing(s) that cannot be read: {files}", "",
+                                      len(self.skipped)).format(files="; ".join(self.skipped)))
+        self.message.emit(self.tr("Fine-tuning on {count} of your drawings mixed with MNIST…").format(
+            count=len(drawings.x_train)))
         self.report = fine_tune(self.model, drawings, embedded_mnist(), self.config, _SignalObserver(self),
                                 self.stop_event, self.history, mnist_test_images=self.mnist_test_images)
         return self.report.result
@@ -288,10 +301,11 @@ class ModelOpener(QObject):
             loaded = load_model(self.path, progress=self.progress.emit)
             self.succeeded.emit(loaded, Predictor.copy_of(loaded.model))
         except DigitLabError as error:  # names the file and says why
-            self.failed.emit(str(error))
+            self.failed.emit(describe_exception(error, ""))
         except Exception as error:  # anything else is said plainly too, never fatal
             log.exception("opening %s failed", self.path)
-            self.failed.emit(f"Could not open {self.path}: {describe_exception(error, 'Opening the model')}")
+            self.failed.emit(self.tr("Could not open {path}: {reason}").format(
+                path=self.path, reason=describe_exception(error, self.tr("Opening the model"))))
         finally:
             self.finished.emit()
 
@@ -336,7 +350,7 @@ class MeasureWorker(QObject):
             pass
         except Exception as error:
             log.exception("measuring raised")
-            self.failed.emit(describe_exception(error, "Measuring"))
+            self.failed.emit(describe_exception(error, self.tr("Measuring")))
         finally:
             self.finished.emit()
 
@@ -378,7 +392,7 @@ class EvaluationWorker(QObject):
             pass
         except Exception as error:  # shown in the view, never fatal
             log.exception("evaluation failed")
-            self.failed.emit(describe_exception(error, "Evaluation"))
+            self.failed.emit(describe_exception(error, self.tr("Evaluation")))
         finally:
             self.model = None
             self.finished.emit()
@@ -416,6 +430,7 @@ class ExportWorker(QObject):
                 self.succeeded.emit(verify_export(self.model, written, self.kind))
         except Exception as error:
             log.exception("export failed")
-            self.failed.emit(f"Could not export to {self.path}: {describe_exception(error, 'Export')}")
+            self.failed.emit(self.tr("Could not export to {path}: {reason}").format(
+                path=self.path, reason=describe_exception(error, self.tr("Export"))))
         finally:
             self.finished.emit()

@@ -14,25 +14,16 @@ from desktop_app.core.errors import ModelFileError
 from desktop_app.core.export import EXPORT_FORMATS, unavailable_reason
 from desktop_app.core.resources import resource_path
 from desktop_app.gui.feature import make_action
+from desktop_app.gui.i18n import bind_text, localized
 from desktop_app.gui.resources import action_icon
 from desktop_app.gui.session import ModelSession
 from desktop_app.gui.settings import AppSettings
 from desktop_app.gui.tasks import TaskRunner
-from desktop_app.gui.text_format import format_metrics
+from desktop_app.gui.text_format import describe_exception, format_metrics, number
 from desktop_app.gui.workers import ExportWorker, ModelOpener
 
 EXPORT, OPEN = "export", "open"  # the task kinds
 READY_MADE_FILE = "ready_model.keras"  # in resources/, built by tools/make_ready_model.py
-READY_MADE_LOG = ("Opened the ready-made model (trained on MNIST by Digit Lab's makers) so that you can "
-                  "draw at once. Train builds your own; Save keeps it under a name you choose.")
-OPEN_FAILED_ADVICE = ("What to do: choose a .keras file saved by Digit Lab or by Keras 3. "
-                      "The model you had open is unchanged.")
-SAVE_FAILED_ADVICE = "What to do: choose another folder or file name. Your model is still open and unchanged."
-KERAS_FILTER = "Keras model (*.keras)"
-TFLITE_FILTER = "TensorFlow Lite model (*.tflite)"
-ONNX_FILTER = "ONNX model (*.onnx)"
-SAVED_MODEL_FILTER = "TensorFlow SavedModel folder (*)"
-EXPORT_FILTERS = {TFLITE_FILTER: "tflite", ONNX_FILTER: "onnx", SAVED_MODEL_FILTER: "saved_model"}
 
 
 class FilesController(QObject):
@@ -54,21 +45,29 @@ class FilesController(QObject):
         self._last_export = None  # core.export_check.ExportCheck of the last export, for the driver and tests
 
         standard = QKeySequence.StandardKey
-        self.new_action = make_action(self, "&New Model", "Close the open model and start a new one (Ctrl+N).",
+        self.new_action = make_action(self, lambda: self.tr("&New Model"),
+                                      lambda: self.tr("Close the open model and start a new one (Ctrl+N)."),
                                       self.new_model, standard.New, "new")
-        self.open_action = make_action(self, "&Open…", "Open a .keras model file (Ctrl+O).", self.open_model_dialog,
-                                       standard.Open, "open")
-        self.save_action = make_action(self, "&Save", "Save the model with its training history (Ctrl+S).",
+        self.open_action = make_action(self, lambda: self.tr("&Open…"),
+                                       lambda: self.tr("Open a .keras model file (Ctrl+O)."),
+                                       self.open_model_dialog, standard.Open, "open")
+        self.save_action = make_action(self, lambda: self.tr("&Save"),
+                                       lambda: self.tr("Save the model with its training history (Ctrl+S)."),
                                        self.save_model, standard.Save, "save")
-        self.save_as_action = make_action(self, "Save &As…", "Save the model under a new name (Ctrl+Shift+S).",
+        self.save_as_action = make_action(self, lambda: self.tr("Save &As…"),
+                                          lambda: self.tr("Save the model under a new name (Ctrl+Shift+S)."),
                                           self.save_model_as, "Ctrl+Shift+S", "save-as")
-        self.export_action = make_action(self, "&Export…", "Export the model as a TensorFlow Lite file, an ONNX "
-                                         "file or a TensorFlow SavedModel folder; each export is run on 200 "
-                                         "MNIST test digits to check it gives the model's answers.",
+        self.export_action = make_action(self, lambda: self.tr("&Export…"),
+                                         lambda: self.tr("Export the model as a TensorFlow Lite file, an ONNX "
+                                                         "file or a TensorFlow SavedModel folder; each export is "
+                                                         "run on 200 MNIST test digits to check it gives the "
+                                                         "model's answers."),
                                          self.export_model_dialog, "Ctrl+E", "export")
-        self.clear_recent_action = make_action(self, "Clear List", "Forget the recently opened models.",
+        self.clear_recent_action = make_action(self, lambda: self.tr("Clear List"),
+                                               lambda: self.tr("Forget the recently opened models."),
                                                self._clear_recent_files)
-        self.recent_menu = QMenu("Open &Recent")
+        self.recent_menu = QMenu()
+        bind_text(self, self.recent_menu.setTitle, lambda: self.tr("Open &Recent"))
         self.recent_menu.setToolTipsVisible(True)
         self.recent_menu.setIcon(action_icon("open"))
         self._rebuild_recent_menu()
@@ -117,12 +116,13 @@ class FilesController(QObject):
         if self.tasks.uses_model() or not self.session.may_discard():
             return False
         self.session.close_model()
-        self.session.log("New model: Train builds one with the settings on the left.")
+        self.session.log(self.tr("New model: Train builds one with the settings on the left."))
         return True
 
     def ask_open_path(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self._dialog_parent, "Open a model", self.settings.last_folder(),
-                                              f"{KERAS_FILTER};;All files (*)")
+        filters = [self.tr("Keras model (*.keras)"), self.tr("All files (*)")]
+        path, _ = QFileDialog.getOpenFileName(self._dialog_parent, self.tr("Open a model"),
+                                              self.settings.last_folder(), ";;".join(filters))
         return path
 
     @Slot()
@@ -138,11 +138,12 @@ class FilesController(QObject):
         The `ready_made` model opens without its path: Save never writes over it."""
         path = Path(path).expanduser()
         if self.tasks.uses_model():
-            self.session.status("Wait for the training, export or opening to end before opening a model.", 5000)
+            self.session.status(self.tr("Wait for the training, export or opening to end before opening a model."),
+                                5000)
             return False
         if not self._ready:
             self._pending_open = path
-            self.session.status(f"{path.name} opens as soon as TensorFlow has loaded.", 0)
+            self.session.status(self.tr("{file} opens as soon as TensorFlow has loaded.").format(file=path.name), 0)
             return False
         if interactive and not self.session.may_discard():
             return False
@@ -153,7 +154,7 @@ class FilesController(QObject):
         if not self.tasks.start(OPEN, worker):
             return False
         self._opening, self._opening_interactive, self._opening_ready_made = path, interactive, ready_made
-        self.session.status(f"Opening {path}…", 0)
+        self.session.status(self.tr("Opening {path}…").format(path=path), 0)
         self._dialog_parent.setCursor(Qt.CursorShape.BusyCursor)
         return True
 
@@ -162,7 +163,8 @@ class FilesController(QObject):
 
     @Slot(int)
     def _open_progress(self, weights: int) -> None:
-        self.session.status(f"Opening {self._opening.name}… {weights} weight tensors built", 0)
+        self.session.status(self.tr("Opening {file}… {count} weight tensors built").format(
+            file=self._opening.name, count=weights), 0)
 
     @Slot(object, object)
     def _opened(self, loaded, predictor) -> None:
@@ -171,30 +173,38 @@ class FilesController(QObject):
             return
         if self._opening_ready_made:
             self.session.adopt_opened(loaded, predictor, ready_made=True)
-            self.session.log(READY_MADE_LOG)
-            self.session.status("The ready-made model is open: draw a digit.", 8000)
+            self.session.log(self.tr("Opened the ready-made model (trained on MNIST by Digit Lab's makers) so "
+                                     "that you can draw at once. Train builds your own; Save keeps it under a "
+                                     "name you choose."))
+            self.session.status(self.tr("The ready-made model is open: draw a digit."), 8000)
             return
         self.session.adopt_opened(loaded, predictor)
         self._remember_file(loaded.path)
         history = loaded.metadata.history or {}
         figures = format_metrics({key: values[-1] for key, values in history.items() if values})
-        self.session.log(f"Opened {loaded.path} ({self.session.epochs_trained()} epoch(s) of history"
-                         + (f"; {figures})" if figures else ")"))
-        self.session.status(f"Opened {loaded.path.name}.", 5000)
+        epochs = self.session.epochs_trained()
+        if figures:
+            self.session.log(self.tr("Opened {path} (%n epoch(s) of history; {figures})", "", epochs).format(
+                path=loaded.path, figures=figures))
+        else:
+            self.session.log(self.tr("Opened {path} (%n epoch(s) of history)", "", epochs).format(path=loaded.path))
+        self.session.status(self.tr("Opened {file}.").format(file=loaded.path.name), 5000)
 
     @Slot(str)
     def _open_failed(self, message: str) -> None:
         self._dialog_parent.unsetCursor()
         path, interactive = self._opening, self._opening_interactive
+        message = localized(message)
         self.session.log(message)
-        self.session.status(f"Could not open {path.name}.", 8000)
+        self.session.status(self.tr("Could not open {file}.").format(file=path.name), 8000)
         if not path.exists():
             self._rebuild_recent_menu(self.settings.remove_recent_file(path))
         if Path(self.settings.last_model_path() or "") == path:  # never retried at every start
             self.settings.set_last_model_path(None)
         if interactive and not self.tasks.is_shut_down():
-            QMessageBox.critical(self._dialog_parent, "Could not open the model",
-                                 f"{message}\n\n{OPEN_FAILED_ADVICE}")
+            advice = self.tr("What to do: choose a .keras file saved by Digit Lab or by Keras 3. The model you "
+                             "had open is unchanged.")
+            QMessageBox.critical(self._dialog_parent, self.tr("Could not open the model"), f"{message}\n\n{advice}")
 
     def _reopen_last_model(self) -> None:
         """At start-up: the model open at the last exit, or on a first launch the ready-made one."""
@@ -207,7 +217,7 @@ class FilesController(QObject):
                     self.open_model(ready, interactive=False, ready_made=True)
             return
         if not Path(last).is_file():
-            self.session.log(f"The last model, {last}, is no longer there.")
+            self.session.log(self.tr("The last model, {path}, is no longer there.").format(path=last))
             self.settings.set_last_model_path(None)
             return
         self.open_model(last, interactive=False)
@@ -215,7 +225,8 @@ class FilesController(QObject):
     # -- save -----------------------------------------------------------------------------------------
     def ask_save_path(self) -> str:
         start = str(self.session.path() or Path(self.settings.last_folder()) / "digits.keras")
-        path, _ = QFileDialog.getSaveFileName(self._dialog_parent, "Save the model", start, KERAS_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self._dialog_parent, self.tr("Save the model"), start,
+                                              self.tr("Keras model (*.keras)"))
         return path
 
     @Slot()
@@ -240,12 +251,15 @@ class FilesController(QObject):
         try:
             written = self.session.save(path)
         except ModelFileError as error:
-            self.session.log(str(error))
-            QMessageBox.critical(self._dialog_parent, "Could not save the model", f"{error}\n\n{SAVE_FAILED_ADVICE}")
+            message = describe_exception(error, "")
+            self.session.log(message)
+            advice = self.tr("What to do: choose another folder or file name. Your model is still open and "
+                             "unchanged.")
+            QMessageBox.critical(self._dialog_parent, self.tr("Could not save the model"), f"{message}\n\n{advice}")
             return False
         self._remember_file(written)
-        self.session.log(f"Saved {written}.")
-        self.session.status(f"Saved {written.name}.", 5000)
+        self.session.log(self.tr("Saved {path}.").format(path=written))
+        self.session.status(self.tr("Saved {file}.").format(file=written.name), 5000)
         return True
 
     # -- recent files ---------------------------------------------------------------------------------
@@ -264,7 +278,8 @@ class FilesController(QObject):
             action.setData(name)
             action.triggered.connect(self._open_recent)
         if not files:
-            empty = self.recent_menu.addAction("No recent models")
+            empty = self.recent_menu.addAction("")
+            bind_text(self, empty.setText, lambda: self.tr("No recent models"))
             empty.setEnabled(False)
         self.recent_menu.addSeparator()
         self.recent_menu.addAction(self.clear_recent_action)
@@ -285,11 +300,13 @@ class FilesController(QObject):
     def ask_export_path(self) -> tuple[str, str] | None:
         """(path, kind) from a save dialog, kind "tflite", "onnx" or "saved_model"; None when cancelled."""
         start = str(Path(self.settings.last_folder()) / f"{self.session.name()}.tflite")
-        path, chosen = QFileDialog.getSaveFileName(self._dialog_parent, "Export the model", start,
-                                                   ";;".join(EXPORT_FILTERS))
+        filters = {self.tr("TensorFlow Lite model (*.tflite)"): "tflite", self.tr("ONNX model (*.onnx)"): "onnx",
+                   self.tr("TensorFlow SavedModel folder (*)"): "saved_model"}
+        path, chosen = QFileDialog.getSaveFileName(self._dialog_parent, self.tr("Export the model"), start,
+                                                   ";;".join(filters))
         if not path:
             return None
-        return path, EXPORT_FILTERS.get(chosen, "tflite")
+        return path, filters.get(chosen, "tflite")
 
     @Slot()
     def export_model_dialog(self) -> bool:
@@ -306,18 +323,22 @@ class FilesController(QObject):
             return False
         missing = unavailable_reason(kind)
         if missing:
+            missing = localized(missing)
             self.session.log(missing)
-            self.session.status(f"{kind.upper()} export is not available here.", 8000)
+            self.session.status(self.tr("{format} export is not available here.").format(format=kind.upper()), 8000)
             if not self.tasks.is_shut_down():
-                QMessageBox.warning(self._dialog_parent, f"{kind.upper()} export is not available", missing)
+                QMessageBox.warning(self._dialog_parent,
+                                    self.tr("{format} export is not available").format(format=kind.upper()),
+                                    missing)
             return False
         worker = ExportWorker(self.session.model(), Path(path), kind)
         worker.succeeded.connect(self._export_succeeded)
         worker.failed.connect(self._export_failed)
         if not self.tasks.start(EXPORT, worker):
             return False
-        self.session.log(f"Exporting a {EXPORT_FORMATS[kind]} to {path}…")
-        self.session.status(f"Exporting to {path}…", 0)
+        self.session.log(self.tr("Exporting a {format} to {path}…").format(format=localized(EXPORT_FORMATS[kind]),
+                                                                           path=path))
+        self.session.status(self.tr("Exporting to {path}…").format(path=path), 0)
         return True
 
     def last_export(self):
@@ -327,26 +348,31 @@ class FilesController(QObject):
     @Slot(object)
     def _export_succeeded(self, check) -> None:
         self._last_export = check
-        written = f"Exported {check.path} ({check.bytes / 1e6:.2f} MB)"
+        size, figures = number(check.bytes / 1e6, 2), localized(check.figures())
         if check.passed:
-            self.session.log(f"{written}: {check.figures()}.")
-            self.session.status(f"Exported {check.path.name}: checked, it gives the model's answers.", 8000)
+            self.session.log(self.tr("Exported {path} ({size} MB): {figures}.").format(
+                path=check.path, size=size, figures=figures))
+            self.session.status(self.tr("Exported {file}: checked, it gives the model's answers.").format(
+                file=check.path.name), 8000)
         else:
-            self.session.log(f"{written}, but the check FAILED: {check.figures()}. "
-                             "The file is kept; do not use it.")
-            self.session.status(f"Exported {check.path.name}, but it failed its check.", 0)
+            self.session.log(self.tr("Exported {path} ({size} MB), but the check FAILED: {figures}. The file is "
+                                     "kept; do not use it.").format(path=check.path, size=size, figures=figures))
+            self.session.status(self.tr("Exported {file}, but it failed its check.").format(file=check.path.name), 0)
         if self.tasks.is_shut_down():
             return
         if check.passed:
-            QMessageBox.information(self._dialog_parent, "Export checked",
-                                    f"Exported {check.path}.\n\n{check.verdict()}")
+            exported = self.tr("Exported {path}.").format(path=check.path)
+            QMessageBox.information(self._dialog_parent, self.tr("Export checked"),
+                                    f"{exported}\n\n{localized(check.verdict())}")
         else:
-            QMessageBox.critical(self._dialog_parent, "The export failed its check", check.verdict())
+            QMessageBox.critical(self._dialog_parent, self.tr("The export failed its check"),
+                                 localized(check.verdict()))
 
     @Slot(str)
     def _export_failed(self, message: str) -> None:
+        message = localized(message)
         self.session.log(message)
-        self.session.status("Export failed.", 5000)
+        self.session.status(self.tr("Export failed."), 5000)
         if not self.tasks.is_shut_down():
-            QMessageBox.critical(self._dialog_parent, "Export failed", f"{message}\n\nWhat to do: try the other "
-                                 "export format, or another folder. Your model is unchanged.")
+            advice = self.tr("What to do: try the other export format, or another folder. Your model is unchanged.")
+            QMessageBox.critical(self._dialog_parent, self.tr("Export failed"), f"{message}\n\n{advice}")
