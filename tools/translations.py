@@ -30,8 +30,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "desktop_app"
 TRANSLATIONS = SOURCES / "gui" / "i18n"
-LANGUAGES = ("ko",)
+LANGUAGES = ("ko", "en")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n")
+# English is the source language: its file holds only the plural texts ("%n image(s)"), each with its
+# singular and plural form, which `update` writes itself from the "(s)"/"(es)" in the source.
+PLURALS_ONLY = {"en"}
+ENGLISH_PLURAL = re.compile(r"\((e?s)\)")
 
 
 def qt_tool(name: str) -> str:
@@ -53,10 +57,40 @@ def ts_file(code: str, folder: Path = TRANSLATIONS) -> Path:
     return folder / f"digit_lab_{code}.ts"
 
 
+def language_of(ts: Path) -> str:
+    return ts.stem.split("_")[-1]
+
+
 def run_lupdate(ts: Path) -> None:
+    code = language_of(ts)
     subprocess.run([qt_tool("pyside6-lupdate"), *source_files(), "-locations", "none", "-no-obsolete",
-                    "-source-language", "en", "-target-language", ts.stem.split("_")[-1], "-ts", str(ts)],
+                    *(["-pluralonly"] if code in PLURALS_ONLY else []),
+                    "-source-language", "en", "-target-language", code, "-ts", str(ts)],
                    cwd=ROOT, check=True, capture_output=True, text=True)
+
+
+def english_forms(source: str) -> list[str]:
+    """["%n image", "%n images"] for "%n image(s)"."""
+    return [ENGLISH_PLURAL.sub("", source), ENGLISH_PLURAL.sub(r"\1", source)]
+
+
+def fill_english_plurals(ts: Path) -> None:
+    """Write the singular and plural forms of every English plural text that has none yet."""
+    tree = ElementTree.parse(ts)
+    changed = False
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is None or translation.get("type") != "unfinished":
+            continue
+        for child in list(translation):
+            translation.remove(child)
+        translation.attrib.pop("type")
+        for form in english_forms(message.findtext("source", "")):
+            ElementTree.SubElement(translation, "numerusform").text = form
+        changed = True
+    if changed:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+        run_lupdate(ts)  # back to lupdate's own layout
 
 
 def run_lrelease(ts: Path, qm: Path) -> None:
@@ -121,6 +155,8 @@ def update() -> None:
     for code in LANGUAGES:
         ts = ts_file(code)
         run_lupdate(ts)
+        if code in PLURALS_ONLY:
+            fill_english_plurals(ts)
         run_lrelease(ts, ts.with_suffix(".qm"))
         unfinished = [key for key, message in messages(ts).items()
                       if (message.find("translation") is None

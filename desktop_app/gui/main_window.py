@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.inspection = InspectionController(self.session, self.tasks, self.drawing, self.settings, self)
         self.handwriting = HandwritingController(self.session, self.tasks, self.drawing, self.settings,
                                                  self.training, handwriting_root, self)
+        self.inspection.follow_handwriting(self.handwriting)  # the digit map shows the stored drawings
         # The widgets tests, the driver and screenshots look at, named once here.
         self.canvas = self.drawing.canvas
         self.canvas_panel = self.drawing.canvas_panel

@@ -20,6 +20,7 @@ from desktop_app.core.architecture import Architecture, ArchitectureError, descr
 from desktop_app.core.modelio import LoadedModel, ModelMetadata, load_model, save_model
 from desktop_app.core.models import PRESETS
 from desktop_app.gui.i18n import language_notifier, localized
+from desktop_app.gui.text_format import preset_title
 
 CUSTOM_NAME = "custom"  # what core.models.architecture_of names layers given as text without a name
 
@@ -165,13 +166,9 @@ class ModelSession(QObject):
         named = (self._metadata.architecture or {}).get("name")
         if config.get("layers") and isinstance(named, str) and named:
             return self.tr("custom layers") if named == CUSTOM_NAME else named
-        preset = PRESETS.get(self._metadata.preset)
-        if preset is None:
+        if self._metadata.preset not in PRESETS:
             return self._metadata.preset or self.tr("Keras model")
-        title = localized(preset.title)
-        if str(preset.title).endswith(" (default)"):  # the mark goes, in whatever words the language has
-            title = title.rsplit(" (", 1)[0] if " (" in title else title.rsplit("(", 1)[0].rstrip()
-        return title
+        return preset_title(self._metadata.preset, without_default_mark=True)
 
     def summary(self, epochs: int | None = None) -> str:
         """E.g. “digits” (Batch-normalised CNN, 3 epochs so far)."""

@@ -84,9 +84,15 @@ def short_version(version: str) -> str:
     return ".".join(version.split(".")[:2])
 
 
-def preset_title(preset: str) -> str:
-    """The preset's title in the window's language (its name when it is no preset)."""
-    return localized(PRESETS[preset].title) if preset in PRESETS else preset
+def preset_title(preset: str, without_default_mark: bool = False) -> str:
+    """The preset's title in the window's language (its name when it is no preset); without the
+    "(default)" mark, in whatever words the language has, when asked."""
+    if preset not in PRESETS:
+        return preset
+    title = localized(PRESETS[preset].title)
+    if without_default_mark and str(PRESETS[preset].title).endswith(" (default)"):
+        title = title.rsplit(" (", 1)[0] if " (" in title else title.rsplit("(", 1)[0].rstrip()
+    return title
 
 
 def digit_plural(digit: int, count: int) -> str:

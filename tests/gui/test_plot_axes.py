@@ -72,3 +72,23 @@ def test_the_history_view_axes_show_plain_numbers(qtbot):
     qtbot.wait(50)
     axis = view.loss_plot.getAxis("left")
     _assert_plain(axis, "cross-entropy", _drawn_tick_strings(qtbot, view.graphics, axis), largest=1.0)
+
+
+def test_a_training_plot_saves_itself_and_says_when_it_cannot(qtbot, tmp_path, message_boxes):
+    from PIL import Image
+
+    from desktop_app.gui.training.plots import TrainingPlots
+
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.resize(600, 300)
+    plots.set_history(SMALL_LOSSES)
+    target = tmp_path / "loss.png"
+    assert plots.loss.save_image(str(target))
+    with Image.open(target) as image:
+        assert image.size[0] > 100 and image.size[1] > 50
+    assert not plots.loss.plot_widget.getPlotItem().menuEnabled()  # pyqtgraph's English-only menus are off
+
+    assert not plots.loss.save_image(str(tmp_path / "no-such-folder" / "loss.png"))
+    assert message_boxes.calls and message_boxes.calls[-1][0] == "warning"
+    assert "could not be written" in message_boxes.calls[-1][2]

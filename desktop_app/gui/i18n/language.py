@@ -1,7 +1,8 @@
 """Which languages the window speaks, and switching between them while it runs.
 
-English is the source language and needs no file; any other language is a `digit_lab_<code>.qm` beside
-this module, plus Qt's own `qtbase_<code>.qm` for the texts of Qt's standard dialogs and buttons. Installing
+English is the source language: its file, `digit_lab_en.qm`, holds only the singular and plural forms of
+texts with a count ("%n image(s)" → "1 image", "2 images"). Any other language is a `digit_lab_<code>.qm`
+beside this module, plus Qt's own `qtbase_<code>.qm` for the texts of Qt's standard dialogs and buttons. Installing
 a translator makes Qt send `QEvent.LanguageChange` to every widget; `language_notifier().changed` tells the
 objects that are not widgets.
 """
@@ -45,12 +46,14 @@ def translation_file(code: str) -> Path:
     return TRANSLATIONS / f"digit_lab_{code}.qm"
 
 
-def initial_language(saved: str = "") -> str:
-    """The language of a start: the one the user chose, else the system's when there is a translation for
-    it, else English."""
+def initial_language(saved: str = "", system_languages: list[str] | None = None) -> str:
+    """The language of a start: the one the user chose, else the system's (`system_languages`, by default
+    the system's UI languages in order of preference) when there is a translation for it, else English."""
     if saved in LANGUAGES:
         return saved
-    for name in QLocale.system().uiLanguages():  # e.g. ["ko-KR", "ko", "en-US"]
+    if system_languages is None:
+        system_languages = QLocale.system().uiLanguages()  # e.g. ["ko-KR", "ko", "en-US"]
+    for name in system_languages:
         code = name.replace("_", "-").split("-")[0].lower()
         if code in LANGUAGES:
             return code
@@ -66,7 +69,15 @@ def install_language(code: str) -> str:
     for translator in _translators:
         app.removeTranslator(translator)
     _translators.clear()
-    if code != SOURCE_LANGUAGE:
+    if code == SOURCE_LANGUAGE:
+        plurals = QTranslator(app)
+        if plurals.load(str(translation_file(code))):
+            _translators.append(plurals)
+    else:
+        if code == "ko":
+            from desktop_app.gui.i18n.fonts import ensure_hangul_font
+
+            ensure_hangul_font()  # before the first Korean text is drawn
         ours = QTranslator(app)
         if not ours.load(str(translation_file(code))):
             log.warning("The %s translation (%s) could not be loaded; the window stays in English.",

@@ -120,6 +120,7 @@ class HistoryView(QWidget):
         self.names = pg.LabelItem(justify="left")
         self.graphics.addItem(self.names, row=1, col=0, colspan=2)
         for plot in (self.loss_plot, self.accuracy_plot):
+            plot.setMenuEnabled(False)  # pyqtgraph's menus speak English only; PNG and CSV are buttons here
             for name in ("left", "bottom"):  # plain numbers, never "200" under "(x0.001)"
                 plot.getAxis(name).enableAutoSIPrefix(False)
             plot.showGrid(x=True, y=True, alpha=0.15)

@@ -27,7 +27,7 @@ from desktop_app.gui.i18n import localized
 from desktop_app.gui.session import ModelSession
 from desktop_app.gui.settings import AppSettings
 from desktop_app.gui.tasks import TaskRunner
-from desktop_app.gui.text_format import format_duration, format_metrics, tensorboard_command
+from desktop_app.gui.text_format import format_duration, format_metrics, preset_title, tensorboard_command
 from desktop_app.gui.training.log_view import TrainingLog
 from desktop_app.gui.training.panel import TrainingPanel
 from desktop_app.gui.training.plots import TrainingPlots
@@ -218,7 +218,12 @@ class TrainingController(QObject):
             if config.layers:
                 described = dataclasses.replace(described, name=name)
             self._described_as = described.to_dict()
-            self._title = self.tr("your layers") if name == "custom" else localized(name)
+            if name == "custom":
+                self._title = self.tr("your layers")
+            elif config.layers:  # the user's own name for them
+                self._title = name
+            else:
+                self._title = preset_title(config.preset, without_default_mark=True)
             worker = TrainingWorker(config)  # builds the model: see _model_ready
         else:
             architecture = self.session.metadata().preset

@@ -13,9 +13,9 @@ from typing import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_app.core.training import BatchProgress, EpochRecord
 from desktop_app.gui.i18n import bind_text
@@ -60,8 +60,12 @@ class MetricPlot(QWidget):
         self.plot_widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         bind_text(self, self.plot_widget.setToolTip, lambda: self.tr(
             "{metric} per batch (smoothed) and per epoch, on the training and the validation images. Drag to "
-            "pan, scroll to zoom, right-click for options.").format(metric=title()))
-        self.plot_widget.setMenuEnabled(True)
+            "pan, scroll to zoom, right-click to show everything or save the plot.").format(metric=title()))
+        # pyqtgraph's own menus (FFT, log axes, mouse modes) speak only English and are more than a learner
+        # needs; the plot's own menu has the two things worth having.
+        self.plot_widget.setMenuEnabled(False)
+        self.plot_widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.plot_widget.customContextMenuRequested.connect(self._show_menu)
         item = self.plot_widget.getPlotItem()
         bind_text(self, item.setTitle, title)  # setTitle and setLabel keep the colours apply_palette gave
         bind_text(self, item.setLabel, lambda: self.tr("epoch"), "bottom")
@@ -285,6 +289,31 @@ class MetricPlot(QWidget):
 
     def _format(self, value: float) -> str:
         return f"{value:.1f} %" if self._scale == 100 else f"{value:.3f}"
+
+    @Slot(QPoint)
+    def _show_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.tr("Show everything"), self.show_everything)
+        menu.addAction(self.tr("Save as PNG…"), self.save_image)
+        menu.exec(self.plot_widget.mapToGlobal(position))
+
+    @Slot()
+    def show_everything(self) -> None:
+        self.plot_widget.getPlotItem().enableAutoRange()
+
+    def save_image(self, path: str = "") -> bool:
+        """Save the plot as a PNG image (asks where when `path` is empty); False when nothing was saved."""
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the plot"), "plot.png",
+                                                  self.tr("PNG images (*.png)"))
+            if not path:
+                return False
+        if self.plot_widget.grab().save(path, "PNG"):
+            return True
+        QMessageBox.warning(self, self.tr("Could not save the plot"),
+                            self.tr("{path} could not be written: the folder may be read-only or the disk "
+                                    "full.").format(path=path))
+        return False
 
 
 class TrainingPlots(QWidget):
