@@ -9,7 +9,11 @@
     the stall is the gap minus 10 ms. Reported for the first batch (graph tracing) and, separately, p99
     and max after the first batch has run (targets ≤ 20 ms and ≤ 50 ms).
 
-    python benchmarks/gui_training.py [--images 12000] [--epochs 1] [--repeats 3]
+    python benchmarks/gui_training.py [--images 12000] [--epochs 1] [--repeats 3] [--timelapse-off-too]
+
+    With --timelapse-off-too each repeat also runs the window with the training time-lapse turned off
+    (desktop_app.gui.workers.KEEP_TIMELAPSE), and (b) is printed for both: what the snapshots cost the
+    event loop and the run.
 
     Each repeat starts one process per side (`--side gui` and `--side cli` run one side and print JSON).
 
@@ -59,8 +63,11 @@ class StallProbe(QObject):
         self.timer.start()
 
 
-def gui_run(config: TrainConfig) -> dict:
+def gui_run(config: TrainConfig, keep_timelapse: bool = True) -> dict:
     """One run through the window, in this (fresh) process: seconds and event-loop stalls."""
+    from desktop_app.gui import workers
+
+    workers.KEEP_TIMELAPSE = keep_timelapse
     create_application(["bench"])
     with temporary_settings():  # the user's settings (a saved device, a last model) play no part
         driver = WindowDriver.show_new()
@@ -107,21 +114,27 @@ def main() -> None:
     parser.add_argument("--images", type=int, default=12000)
     parser.add_argument("--epochs", type=int, default=1, help="more than 1 adds the epoch ends' pauses")
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--side", choices=["gui", "cli"], help=argparse.SUPPRESS)
+    parser.add_argument("--timelapse-off-too", action="store_true",
+                        help="also run the window without the time-lapse, to see its cost")
+    parser.add_argument("--side", choices=["gui", "gui-no-timelapse", "cli"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     config = TrainConfig(epochs=args.epochs, train_limit=args.images, device="cpu")
     if args.side:
-        figures = gui_run(config) if args.side == "gui" else cli_run(config)
+        figures = (cli_run(config) if args.side == "cli"
+                   else gui_run(config, keep_timelapse=args.side == "gui"))
         print(json.dumps(figures), flush=True)
         os._exit(0)  # skip Qt teardown of the closed window: nothing is left running
-    gui_runs, cli_runs = [], []
+    gui_runs, cli_runs, plain_runs = [], [], []
     for _ in range(args.repeats):
         gui_runs.append(run_side("gui", args))
         cli_runs.append(run_side("cli", args))
+        if args.timelapse_off_too:
+            plain_runs.append(run_side("gui-no-timelapse", args))
     median = lambda runs, key: statistics.median(run[key] for run in runs)  # noqa: E731
     gui, cli = median(gui_runs, "seconds"), median(cli_runs, "seconds")
     print(f"command: QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']} python benchmarks/gui_training.py "
-          f"--images {args.images} --epochs {args.epochs} --repeats {args.repeats}")
+          f"--images {args.images} --epochs {args.epochs} --repeats {args.repeats}"
+          + (" --timelapse-off-too" if args.timelapse_off_too else ""))
     print(f"(a) {config.preset}, {args.epochs} epoch(s) of {args.images} images, data + model + fit: window "
           f"{gui:.2f} s, command line {cli:.2f} s (medians of {args.repeats} fresh processes each); "
           f"throughput ratio GUI/CLI {cli / gui:.2f} (target ≥ 0.95); per run: window "
@@ -135,6 +148,11 @@ def main() -> None:
     print(f"(b) event-loop stall while training: first batch (tracing) max {median(gui_runs, 'first_stall'):.0f} ms; "
           f"after it p99 {median(gui_runs, 'p99'):.1f} ms, max {median(gui_runs, 'max'):.1f} ms "
           f"(targets p99 ≤ 20 ms, max ≤ 50 ms; medians of {args.repeats} runs)")
+    if plain_runs:
+        print(f"    without the time-lapse: window {median(plain_runs, 'seconds'):.2f} s (with it {gui:.2f} s, "
+              f"ratio {gui / median(plain_runs, 'seconds'):.3f}); first batch max "
+              f"{median(plain_runs, 'first_stall'):.0f} ms; after it p99 {median(plain_runs, 'p99'):.1f} ms, "
+              f"max {median(plain_runs, 'max'):.1f} ms")
 
 
 if __name__ == "__main__":

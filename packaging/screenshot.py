@@ -43,6 +43,7 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--epochs", type=int, default=3, help="epochs (default 3)")
     parser.add_argument("--preset", default=None, help="architecture (default: the app's default)")
     parser.add_argument("--dark", action="store_true", help="use a dark palette (checks readability)")
+    parser.add_argument("--language", choices=("en", "ko"), default="en", help="the window's language (default en)")
     return parser.parse_args(argv)
 
 
@@ -132,6 +133,9 @@ def main(argv: list[str] | None = None) -> int:
     output = Path(arguments.output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     with temporary_settings(first_launch=arguments.state == "first-launch"):  # else: no model, as after New
+        from PySide6.QtCore import QSettings
+
+        QSettings().setValue("ui/language", arguments.language)
         driver = WindowDriver.show_new(size=(width, height))
         window = driver.window
         try:

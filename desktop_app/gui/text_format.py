@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop_app.core.errors import DigitLabError
 from desktop_app.core.models import PRESETS
-from desktop_app.core.texts import Template, Text
+from desktop_app.core.texts import QT_TRANSLATE_NOOP, Template, Text
 from desktop_app.gui.i18n import localized
 
 DIGIT_NAMES = ("zeros", "ones", "twos", "threes", "fours", "fives", "sixes", "sevens", "eights", "nines")
@@ -46,21 +46,20 @@ def percent_of(fraction: float, decimals: int = 1) -> str:
     return QCoreApplication.translate("text_format", "{value} %").format(value=number(fraction * 100, decimals))
 
 
+# Each metric as a phrase of its own (word order differs between languages); decimals, and whether a percent.
+_METRIC_PHRASES = (("loss", QT_TRANSLATE_NOOP("text_format", "loss {value}"), 4, False),
+                   ("accuracy", QT_TRANSLATE_NOOP("text_format", "accuracy {value}"), 2, True),
+                   ("val_loss", QT_TRANSLATE_NOOP("text_format", "validation loss {value}"), 4, False),
+                   ("val_accuracy", QT_TRANSLATE_NOOP("text_format", "validation accuracy {value}"), 2, True))
+
+
 def format_metrics(metrics: dict[str, float]) -> str:
     """“loss 0.1234 · accuracy 97.50 % · …” for the metrics present."""
     parts = []
-    if "loss" in metrics:
-        value = number(metrics["loss"], 4)
-        parts.append(QCoreApplication.translate("text_format", "loss {value}").format(value=value))
-    if "accuracy" in metrics:
-        value = percent_of(metrics["accuracy"], 2)
-        parts.append(QCoreApplication.translate("text_format", "accuracy {value}").format(value=value))
-    if "val_loss" in metrics:
-        value = number(metrics["val_loss"], 4)
-        parts.append(QCoreApplication.translate("text_format", "validation loss {value}").format(value=value))
-    if "val_accuracy" in metrics:
-        value = percent_of(metrics["val_accuracy"], 2)
-        parts.append(QCoreApplication.translate("text_format", "validation accuracy {value}").format(value=value))
+    for key, phrase, decimals, is_percent in _METRIC_PHRASES:
+        if key in metrics:
+            value = percent_of(metrics[key], decimals) if is_percent else number(metrics[key], decimals)
+            parts.append(localized(phrase.format(value=value)))
     return " · ".join(parts)
 
 

@@ -103,6 +103,10 @@ class TensorFlowLoader(QObject):
 
 # --- training and fine-tuning -------------------------------------------------------------------------
 
+# benchmarks/gui_training.py turns the time-lapse off in one of its runs to measure what it costs.
+KEEP_TIMELAPSE = True
+
+
 class _SignalObserver(TrainingObserver):
     """Turns the core's observer calls (on the training thread) into the worker's Qt signals."""
 
@@ -113,7 +117,7 @@ class _SignalObserver(TrainingObserver):
         self._timelapse = TimelapseRecorder()
 
     def wants_weights(self, epoch: int, step: int) -> bool:
-        return self._timelapse.wants(epoch, step)
+        return KEEP_TIMELAPSE and self._timelapse.wants(epoch, step)
 
     def on_weights(self, progress: BatchProgress, weights: list) -> None:
         # float16 copies made here, on the training thread; the snapshot travels as a value
@@ -138,7 +142,8 @@ class _SignalObserver(TrainingObserver):
         weights = model.get_weights()
         self._worker.last_snapshot = weights
         self._worker.epoch_ended.emit(record, weights)
-        self._worker.moment_kept.emit(self._timelapse.add_epoch(record, weights))
+        if KEEP_TIMELAPSE:
+            self._worker.moment_kept.emit(self._timelapse.add_epoch(record, weights))
 
 
 class TrainingWorker(QObject):
