@@ -215,6 +215,11 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.toolbar.toggleViewAction())
         self.view_menu.addSeparator()
         self.view_menu.addMenu(self._language_menu())
+        for dock in (self.training.training_dock, self.training.curves_dock, self.inspection.inside_dock):
+            dock.raise_()  # the first tab of each area
+        self.resizeDocks([self.training.training_dock, self.inspection.inside_dock], [340, 360],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.training.curves_dock], [290], Qt.Orientation.Vertical)
 
     def _language_menu(self) -> QMenu:
         """View → Language: each language named in itself, switched at once, kept in the settings."""
@@ -239,11 +244,6 @@ class MainWindow(QMainWindow):
         self.settings.set_language(shown)
         for each, action in self.language_actions.items():
             action.setChecked(each == shown)
-        for dock in (self.training.training_dock, self.training.curves_dock, self.inspection.inside_dock):
-            dock.raise_()  # the first tab of each area
-        self.resizeDocks([self.training.training_dock, self.inspection.inside_dock], [340, 360],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.training.curves_dock], [290], Qt.Orientation.Vertical)
 
     def _build_status_bar(self) -> None:
         self.tf_status = QLabel()

@@ -20,7 +20,7 @@ def test_a_first_launch_opens_the_ready_made_model_and_reads_a_drawing_at_once(q
     window = first_launch(qtbot, make_window)
 
     assert window.windowTitle() == "Ready-made model[*] — Digit Lab" and not window.isWindowModified()
-    assert window.prediction.model_note.text().startswith("Model: Ready-made model · 5 epoch(s)")
+    assert window.prediction.model_note.text().startswith("Model: Ready-made model · 5 epochs")
     assert "Opened the ready-made model" in window.log_view.toPlainText()
     for digit in (3, 7, 1):
         draw_stroke(window.canvas, DRAWN_DIGITS[digit])

@@ -314,7 +314,7 @@ def test_measuring_names_a_blank_drawing_instead_of_failing(qtbot, window, tiny_
 
     text = hand.view.measure_result.text()
     assert "Your handwriting: <b>" in text and "of 2)" in text  # the two readable drawings
-    assert f"Left out 1 drawing(s) that cannot be read: {blank.file}: no ink" in text
+    assert f"Left out 1 drawing that cannot be read: {blank.file}: no ink" in text
     assert "Nothing is drawn" not in text
     assert f"Measuring left out {blank.file}" in window.log_view.toPlainText()
 
@@ -376,7 +376,7 @@ def test_stopping_fine_tuning_leaves_a_usable_model_and_says_so(qtbot, window, t
     go_on.set()
     qtbot.waitUntil(lambda: not hand.is_fine_tuning(), timeout=60_000)
 
-    assert f"Left out 1 drawing(s) that cannot be read: {blank.file}: no ink" in window.log_view.toPlainText()
+    assert f"Left out 1 drawing that cannot be read: {blank.file}: no ink" in window.log_view.toPlainText()
     assert message_boxes.texts("critical") == []
     if when == "before the first batch":  # nothing learned: undone at once
         assert hand.result_dialog is None

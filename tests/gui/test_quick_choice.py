@@ -42,6 +42,6 @@ def test_train_with_the_quick_recipe_says_what_it_runs(qtbot, window):
     result = window.last_training_result()
     assert result.status == "finished" and result.epochs_completed == 1  # the recipe's one epoch, not 5
     log_text = window.log_view.toPlainText()
-    assert "Quick recipe: Training 1 epoch(s): batch 32, adam at 0.01, validation 0%" in log_text
+    assert "Quick recipe: Training 1 epoch: batch 32, adam at 0.01, validation 0%" in log_text
     assert "Epoch 1/1: loss" in log_text
     assert window.session.metadata().config["quick"] is True

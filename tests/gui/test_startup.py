@@ -148,3 +148,13 @@ def test_edit_layers_shows_the_chosen_preset(qtbot, window):
     assert kinds == ["conv", "pool", "flatten", "dropout", "dense"]
     assert editor.row_texts(len(kinds)) == ("10", "1 010")  # the output layer the app adds
     editor.close()
+
+
+def test_a_new_window_shows_training_inside_and_the_curves_in_front(qtbot, make_window):
+    """Each dock area opens on its first tab (seen broken once: My handwriting, Evaluation and the model
+    summary came up in front, and the canvas lost a fifth of its height)."""
+    window = make_window(wait_ready=False)
+    for dock in (window.training.training_dock, window.training.curves_dock, window.inspection.inside_dock):
+        assert not dock.visibleRegion().isEmpty(), dock.objectName()
+    for dock in (window.handwriting.dock, window.inspection.evaluation_dock, window.inspection.summary_dock):
+        assert dock.visibleRegion().isEmpty(), dock.objectName()
