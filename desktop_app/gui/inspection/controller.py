@@ -335,8 +335,11 @@ class InspectionController(QObject):
 
     @Slot(bool)
     def _map_dock_shown(self, visible: bool) -> None:
-        if visible and self._handwriting_source is None:  # no signal tells of new samples: look again
+        if not visible:
+            return
+        if self._handwriting_source is None:  # no signal tells of new samples: look again
             self._handwriting_changed()
+        QTimer.singleShot(0, self.digit_map.update_map)  # once its tab is in front: the map it missed
 
     @Slot(bool)
     def _handwriting_toggled(self, on: bool) -> None:
