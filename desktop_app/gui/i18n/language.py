@@ -2,9 +2,9 @@
 
 English is the source language: its file, `digit_lab_en.qm`, holds only the singular and plural forms of
 texts with a count ("%n image(s)" → "1 image", "2 images"). Any other language is a `digit_lab_<code>.qm`
-beside this module, plus Qt's own `qtbase_<code>.qm` for the texts of Qt's standard dialogs and buttons. Installing
-a translator makes Qt send `QEvent.LanguageChange` to every widget; `language_notifier().changed` tells the
-objects that are not widgets.
+beside this module, plus Qt's own `qtbase_<code>.qm` for the texts of Qt's standard dialogs and buttons.
+After a switch, `language_notifier().changed` re-says every bound text at once (live_text), and Qt posts
+`QEvent.LanguageChange` to every widget, which widgets that paint or fill tables from data handle.
 """
 
 from __future__ import annotations

@@ -15,8 +15,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Slot
 
 from desktop_app.core.texts import Template, Text
 from desktop_app.gui.i18n.language import language_notifier
@@ -42,30 +41,26 @@ def localized(text: Any) -> str:
 
 
 class LiveTexts(QObject):
-    """The text bindings of one owner; re-applied on the owner's LanguageChange (a widget's, or the nearest
-    widget ancestor's), or on the language notifier for an owner with no widget above it."""
+    """The text bindings of one owner, re-applied whenever the language changes (`language_notifier`,
+    which `install_language` emits once the new translators are in place). A signal rather than an event
+    filter on the owner: a filter would run Python for every paint and mouse move the owner receives."""
 
     def __init__(self, owner: QObject) -> None:
         super().__init__(owner)
         self.setObjectName("LiveTexts")
         self._bindings: dict[tuple, tuple[Callable, tuple, Callable[[], Any]]] = {}
-        self._watched = _nearest_widget(owner)
-        if self._watched is not None:
-            self._watched.installEventFilter(self)
-        else:
-            language_notifier().changed.connect(self.refresh)
+        language_notifier().changed.connect(self.refresh)
 
     def bind(self, setter: Callable, make_text: Callable[[], Any], *leading: Any) -> None:
-        target = getattr(setter, "__self__", setter)
-        key = (id(target), getattr(setter, "__name__", repr(setter)), leading)
-        self._bindings[key] = (setter, leading, make_text)
+        self._bindings[_key(setter, leading)] = (setter, leading, make_text)
         setter(*leading, _text_of(make_text()))
 
     def forget(self, setter: Callable, *leading: Any) -> None:
         """Stop re-setting a text (the widget now shows something that is not a sentence of ours)."""
-        target = getattr(setter, "__self__", setter)
-        self._bindings.pop((id(target), getattr(setter, "__name__", repr(setter)), leading), None)
+        self._bindings.pop(_key(setter, leading), None)
 
+    @Slot()
+    @Slot(str)
     def refresh(self, *_ignored: Any) -> None:
         for key, (setter, leading, make_text) in list(self._bindings.items()):
             try:
@@ -73,21 +68,15 @@ class LiveTexts(QObject):
             except RuntimeError:  # the widget is gone (Qt deleted it)
                 self._bindings.pop(key, None)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # getattr: Qt may filter an event of the owner while this object is still being built or torn down
-        if event.type() == QEvent.Type.LanguageChange and watched is getattr(self, "_watched", None):
-            self.refresh()
-        return False
+
+def _key(setter: Callable, leading: tuple) -> tuple:
+    """One binding per setter of one object (and its leading arguments, such as an item's index)."""
+    target = getattr(setter, "__self__", setter)
+    return id(target), getattr(setter, "__name__", repr(setter)), leading
 
 
 def _text_of(made: Any) -> Any:
     return localized(made) if isinstance(made, (Template, Text)) else made
-
-
-def _nearest_widget(owner: QObject) -> QWidget | None:
-    while owner is not None and not isinstance(owner, QWidget):
-        owner = owner.parent()
-    return owner
 
 
 def live_texts(owner: QObject) -> LiveTexts:
