@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop_app.core.errors import DigitLabError, EmptyDrawingError
+from desktop_app.core.errors import DigitLabError, EmptyDrawingError, message_of
 from desktop_app.core.preprocess import analyse_drawing
 from desktop_app.core.texts import QT_TRANSLATE_NOOP
 from desktop_app.core.verdict import Verdict, verdict_for
@@ -30,14 +30,6 @@ NO_MODEL_HINT = QT_TRANSLATE_NOOP("PredictionPanel", "Train a model (Train butto
 EMPTY_TEXT = QT_TRANSLATE_NOOP("PredictionPanel", "Draw a digit")
 SCATTERED_TEXT = QT_TRANSLATE_NOOP("PredictionPanel", "These look like several separate marks, not one digit")
 NOT_A_DIGIT_TEXT = QT_TRANSLATE_NOOP("PredictionPanel", "That doesn't look like a digit")
-
-
-def error_message(error: BaseException) -> object:
-    """What an error says, kept translatable: a core error's message (a Template or Text) as it was raised,
-    anything else as its English string."""
-    if isinstance(error, DigitLabError) and len(error.args) == 1 and isinstance(error.args[0], str):
-        return error.args[0]
-    return str(error)
 
 
 class ProbabilityBars(QWidget):
@@ -273,7 +265,7 @@ class PredictionPanel(QWidget):
             self._show_nothing(EMPTY_TEXT)
             return
         except DigitLabError as error:
-            self._show_nothing(error_message(error))
+            self._show_nothing(message_of(error))
             return
         self._network_input = analysis.image
         try:

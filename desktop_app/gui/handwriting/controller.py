@@ -18,11 +18,10 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QScrollArea, QWidget
 
-from desktop_app.core.errors import DigitLabError
+from desktop_app.core.errors import DigitLabError, message_of
 from desktop_app.core.handwriting import HandwritingSet, practice_digit
 from desktop_app.core.texts import QT_TRANSLATE_NOOP
 from desktop_app.gui.drawing.controller import DrawingController
-from desktop_app.gui.drawing.prediction_panel import error_message
 from desktop_app.gui.feature import Contributions, DockPlacement, LiveText, make_dock, set_live_text
 from desktop_app.gui.handwriting.collect_bar import CollectBar, digit_shortcut, digit_word
 from desktop_app.gui.handwriting.fine_tune_dialog import FineTuneResultDialog
@@ -204,7 +203,7 @@ class HandwritingController(QObject):
             self.status(self.tr("Could not store the drawing."))
             QMessageBox.critical(self._parent(), self.tr("Could not store the drawing"), self.tr(
                 "Could not store the drawing in {folder}: {error}\n\nWhat to do: check that the folder is "
-                "writable.").format(folder=self.dataset.root, error=localized(error_message(error))))
+                "writable.").format(folder=self.dataset.root, error=localized(message_of(error))))
             return False
         canvas.clear()
         self.recorder.reset()
@@ -322,7 +321,7 @@ class HandwritingController(QObject):
             report = run()
         except (OSError, DigitLabError) as error:
             self.refresh()  # an import that failed part-way keeps what it stored
-            message = localized(error_message(error))
+            message = localized(message_of(error))
             self.status(self.tr("Could not import {file}.").format(file=source.name))
             self.session.log(self.tr("Could not import {path}: {error}").format(path=source, error=message))
             QMessageBox.warning(self._parent(), self.tr("Could not import"), self.tr(
@@ -373,7 +372,7 @@ class HandwritingController(QObject):
         except (OSError, DigitLabError) as error:
             QMessageBox.critical(self._parent(), self.tr("Could not export"), self.tr(
                 "Could not write {path}: {error}\n\nWhat to do: choose another folder or file name.").format(
-                    path=path, error=localized(error_message(error))))
+                    path=path, error=localized(message_of(error))))
             return None
         count = len(self.dataset.samples())
         if count == 1:

@@ -11,10 +11,10 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from desktop_app.core.errors import message_of
 from desktop_app.core.inspection import parameter_totals
 from desktop_app.core.models import layer_summary
 from desktop_app.gui.i18n import bind_text, localized
-from desktop_app.gui.inspection.network_view import error_message
 from desktop_app.gui.text_format import count_text
 
 log = logging.getLogger(__name__)
@@ -156,7 +156,7 @@ class ModelSummaryView(QWidget):
         except Exception as error:  # a foreign model: say so, never fail
             log.exception("could not summarise the model")
             self.table.setRowCount(0)
-            kind, message = type(error).__name__, error_message(error)
+            kind, message = type(error).__name__, message_of(error)
             bind_text(self, self.totals.setText,
                       lambda: self.tr("Could not list the layers: {kind}: {error}")
                       .format(kind=kind, error=localized(message)))

@@ -18,7 +18,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_app.core import inspection
-from desktop_app.core.texts import QT_TRANSLATE_NOOP, Template, Text
+from desktop_app.core.errors import message_of
+from desktop_app.core.texts import QT_TRANSLATE_NOOP
 from desktop_app.gui.i18n import bind_text, localized
 from desktop_app.gui.i18n.live_text import live_texts
 
@@ -32,13 +33,6 @@ NO_CONVOLUTIONS_TEXT = QT_TRANSLATE_NOOP("InspectionView", "This network has no 
                                          "perceptron reads the 784 pixels as one long list, so there are no "
                                          "feature maps to show. Below: the weights of its first dense layer, "
                                          "one 28×28 pattern per unit.")
-
-
-def error_message(error: BaseException) -> str:
-    """An exception's message to show with `localized`: the marked core text a DigitLabError may carry, else
-    its English str (kept instead of the exception, which would hold its traceback's frames alive)."""
-    message = error.args[0] if len(error.args) == 1 else None
-    return message if isinstance(message, (Template, Text)) else str(error)
 
 
 def colour_table(name: str) -> np.ndarray:
@@ -342,7 +336,7 @@ class InspectionView(QWidget):
             self._maps = self._extractor(self._image)
         except Exception as error:  # a model that cannot answer must not break drawing
             log.exception("feature maps failed")
-            kind, message = type(error).__name__, error_message(error)
+            kind, message = type(error).__name__, message_of(error)
             bind_text(self, self.message.setText,
                       lambda: self.tr("Could not compute the feature maps: {kind}: {error}")
                       .format(kind=kind, error=localized(message)))

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QMessageBox, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.core.architecture import Architecture, ArchitectureError
-from desktop_app.core.errors import DigitLabError
+from desktop_app.core.errors import DigitLabError, message_of
 from desktop_app.core.modelio import ModelMetadata
 from desktop_app.core.models import PRESETS, architecture_of, layer_summary
 from desktop_app.core.texts import QT_TRANSLATE_NOOP
@@ -45,11 +45,6 @@ def _training_note(epochs: int) -> str:
         return QT_TRANSLATE_NOOP("TrainingController", "Weights after epoch {epoch} · training…").format(
             epoch=epochs)
     return QT_TRANSLATE_NOOP("TrainingController", "Untrained weights: the first epoch is running…")
-
-
-def _error_message(error: BaseException):
-    """An exception's message as it was raised: a core Text stays translatable (str(error) is English)."""
-    return error.args[0] if len(error.args) == 1 and isinstance(error.args[0], str) else str(error)
 
 
 class TrainingController(QObject):
@@ -204,7 +199,7 @@ class TrainingController(QObject):
         try:
             config.check()
         except (ValueError, DigitLabError) as error:
-            text = localized(_error_message(error)).rstrip(".")
+            text = localized(message_of(error)).rstrip(".")
             QMessageBox.warning(self.panel.window(), self.tr("Cannot train"), self.tr(
                 "{problem}.\n\nWhat to do: change the setting on the left (or the layers, with Edit layers…) and "
                 "press Train again.").format(problem=f"{text[:1].upper()}{text[1:]}"))

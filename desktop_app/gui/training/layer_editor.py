@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComb
 
 from desktop_app.core.architecture import (INPUT_SHAPE, KINDS, Architecture, ArchitectureError, Layer, Option,
                                            parse_layer)
+from desktop_app.core.errors import message_of
 from desktop_app.core.models import PRESETS
 from desktop_app.gui.i18n import bind_text, localized
 from desktop_app.gui.text_format import count_text
@@ -87,11 +88,6 @@ def option_label(name: str) -> str:
         "name": QCoreApplication.translate("LayerEditor", "name"),
     }
     return labels.get(name, name)
-
-
-def error_message(error: BaseException):
-    """An exception's message as it was raised: a core Text stays translatable (str(error) is English)."""
-    return error.args[0] if len(error.args) == 1 and isinstance(error.args[0], str) else str(error)
 
 
 def _shape_text(shape: tuple[int, ...]) -> str:
@@ -551,7 +547,7 @@ class LayerEditor(QDialog):
         try:
             architecture = Architecture.from_text(text)
         except ArchitectureError as error:  # a saved text is checked on reading; never expected here
-            self.say(error_message(error))
+            self.say(message_of(error))
             return
         self.name_edit.setText(name if kind == "named" else "")
         self._set_layers(list(architecture.layers))
@@ -706,7 +702,7 @@ class LayerEditor(QDialog):
         if error is not None:
             text = str(error)  # English: the layer's number is read from it
             index = int(text.split()[1]) - 1 if text.startswith("Layer ") else None
-            self._problem = (index, error_message(error))  # a core text stays translatable
+            self._problem = (index, message_of(error))  # a core text stays translatable
         output_row = self.table.rowCount() - 1
         marked_row = None
         if self._problem is not None:
