@@ -31,10 +31,10 @@ from desktop_app.core.texts import QT_TRANSLATE_NOOP
 MAP_DIGITS = 2000  # MNIST test digits on the map: classes read clearly, and it updates in well under 300 ms
 METHODS = ("pca", "tsne", "umap")
 METHOD_NAMES = {"pca": "PCA", "tsne": "t-SNE", "umap": "UMAP"}
-# What umap-learn 0.5.12 adds to the installed app (`pip install --no-compile --target DIR umap-learn`, du -sm,
-# less the numpy the app has already; measured 2026-12-01): llvmlite 172 MB, scipy 113, scikit-learn 34,
-# numba 17, pynndescent, joblib, narwhals, tqdm and the rest 3.
-UMAP_EXTRA_MB = 340
+# What umap-learn adds to the installed app, beyond what the app has already, as
+# `python benchmarks/projection_dependencies.py` printed on 2026-12-01: llvmlite 179 MB, scipy 114,
+# scikit-learn 31, numba 16, narwhals, joblib and pynndescent 4.
+UMAP_EXTRA_MB = 345
 UMAP_MISSING = (f"UMAP needs the optional package umap-learn, which Digit Lab does not bundle (with numba and "
                 f"scikit-learn it adds about {UMAP_EXTRA_MB} MB); --method tsne is built in.")
 # Ten colours most eyes tell apart (Tableau 10), one per true digit: the window's map and map.png.

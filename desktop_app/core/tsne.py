@@ -1,7 +1,8 @@
 """Exact t-SNE in numpy: a non-linear 2-D map of a few thousand points, with no new dependency.
 
-scikit-learn's t-SNE would add about 202 MB to the installed app (with scipy) and took 56 s for 2,000
-points on the project's 2-core machine; this one needs only numpy, which the app has already.
+scikit-learn's t-SNE would add about 149 MB to the installed app (with scipy) and took 23.1 s for 2,000
+points on the project's 2-core machine against this one's 7.3 s, both at 98.8 % 5-nearest-neighbour
+accuracy (`python benchmarks/projection_dependencies.py`); this one needs only numpy, which the app has.
 
 What it does (van der Maaten & Hinton 2008, with the optimiser of the reference implementation and
 scikit-learn's defaults):
