@@ -127,11 +127,19 @@ def test_the_korean_window_leaves_no_english(qtbot, korean_settings, make_window
     qtbot.waitUntil(lambda: window.prediction.verdict() is not None, timeout=10_000)
     window.training_panel.edit_layers_button.click()
     window.about_action.trigger()
+    from types import SimpleNamespace
+
+    from desktop_app.gui.handwriting.fine_tune_dialog import FineTuneResultDialog
+
+    report = SimpleNamespace(result=SimpleNamespace(status="finished"), holdout_size=4, train_size=16,
+                             personal_before=0.5, personal_after=0.75, mnist_before=0.98, mnist_after=0.97)
+    fine_tuned = FineTuneResultDialog(report, window)  # the other dialog of the window, after fine-tuning
+    fine_tuned.show()
 
     # the window with every dock, and each dialog or menu that is open; pyqtgraph's own menus are turned off
     # (they speak English only) and never shown
     shown = [widget for widget in QApplication.topLevelWidgets() if widget is window or widget.isVisible()]
-    assert len(shown) >= 2  # the window and the layer editor at least
+    assert len(shown) >= 3  # the window, the layer editor and the fine-tuning result at least
     found = leftovers(shown)
     found += [f"message box: {text!r} → {words}" for text in message_boxes.texts()
               if (words := english_left(text))]
@@ -146,20 +154,26 @@ def test_switching_the_language_changes_the_window_at_once(qtbot, make_window):
     axis = window.plots.loss.plot_widget.getPlotItem().getAxis("left")
     draw_stroke(window.canvas, SEVEN)
     qtbot.waitUntil(lambda: window.prediction.verdict() is not None, timeout=10_000)
-    before = (file_menu.text(), panel.train_button.text(), axis.labelText, window.prediction.status_text())
+    data_box = next(box for box in panel.findChildren(QGroupBox) if box.title() == "Data")
+    epochs_label = next(label for label in panel.findChildren(QLabel) if label.text() == "&Epochs")
+
+    def shown():
+        return (file_menu.text(), panel.train_button.text(), data_box.title(), epochs_label.text(),
+                axis.labelText, window.prediction.status_text())
+
+    before = shown()
     assert before[0] == "&File" and before[1] == "Continue training"
 
     window.language_actions["ko"].trigger()  # View → Language → 한국어
     qtbot.waitUntil(lambda: file_menu.text() != "&File", timeout=5_000)  # Qt posts LanguageChange
-    after = (file_menu.text(), panel.train_button.text(), axis.labelText, window.prediction.status_text())
+    after = shown()
     for old, new in zip(before, after):
         assert new and new != old and not english_left(new), (old, new)
     assert QSettings().value("ui/language") == "ko"
 
     window.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: file_menu.text() == "&File", timeout=5_000)
-    assert (file_menu.text(), panel.train_button.text(), axis.labelText,
-            window.prediction.status_text()) == before
+    assert shown() == before
 
 
 def test_a_first_start_follows_the_system_language():
