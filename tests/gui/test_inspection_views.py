@@ -50,6 +50,20 @@ def _cell_position(matrix, true: int, predicted: int):
     return matrix.plot_widget.mapFromScene(scene)
 
 
+def _settled_cell_position(qtbot, matrix, true: int, predicted: int):
+    """The cell's centre once the plot has stopped moving: a dock just shown still resizes it and pyqtgraph
+    applies the new view range a moment later, so a position taken at once may point a row or two off
+    (seen under load: the readout named the cell two rows above)."""
+    positions = []
+
+    def steady() -> bool:
+        positions.append(_cell_position(matrix, true, predicted))
+        return len(positions) >= 5 and len(set((p.x(), p.y()) for p in positions[-5:])) == 1
+
+    qtbot.waitUntil(steady, timeout=5000)
+    return positions[-1]
+
+
 def test_evaluation_fills_the_heat_map_the_chart_and_the_gallery(qtbot, window, tiny_cnn_path):
     assert open_model(qtbot, window, tiny_cnn_path)
     look = _evaluate(qtbot, window)
@@ -69,7 +83,7 @@ def test_evaluation_fills_the_heat_map_the_chart_and_the_gallery(qtbot, window, 
     # hovering a cell reads it out; clicking it lists its images
     true, predicted = np.unravel_index(np.argmax(report.confusion * (1 - np.eye(10, dtype=int))), (10, 10))
     count = int(report.confusion[true, predicted])
-    position = _cell_position(view.matrix, int(true), int(predicted))
+    position = _settled_cell_position(qtbot, view.matrix, int(true), int(predicted))
     QTest.mouseMove(view.matrix.plot_widget.viewport(), position)
     qtbot.waitUntil(lambda: view.matrix.readout.text() != " ", timeout=2000)
     assert view.matrix.readout.text() == (f"true {true} → predicted {predicted}: {count} image"
